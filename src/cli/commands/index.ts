@@ -1,0 +1,4 @@
+import type { Command } from '../command.ts';
+
+/** Every `liner` command, in the order `liner help` lists them. */
+export const COMMANDS: Command[] = [];
