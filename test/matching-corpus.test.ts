@@ -1,0 +1,172 @@
+/**
+ * Corpus evaluation: the tags of every file of the shared corpus library go
+ * through `matchEntity` against a fake T2Tunes on 127.0.0.1 serving the
+ * corpus catalog, with the real T2Tunes client behind a lookup cache like the
+ * worker's. Every stored id must be the answer key's id or one of its
+ * alternatives; recall and requests per item are printed and held to floors.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogAlbum, CatalogSearchResult } from '../src/worker/sources/types.ts';
+import { T2TunesClient } from '../src/worker/sources/amazon/index.ts';
+import { matchEntity, type CatalogLookup, type MatchDecision, type MatchQuery } from '../src/worker/matching/index.ts';
+import { SHARED_CORPUS_DIR } from './support/fake-t2tunes/corpus.ts';
+import { startFakeT2Tunes, type FakeT2Tunes } from './support/fake-t2tunes/server.ts';
+import { readLibraryQueries, type LibraryFileQueries } from './matching-library-queries.ts';
+
+type EntityType = 'artist' | 'album' | 'track';
+const ENTITY_TYPES: readonly EntityType[] = ['artist', 'album', 'track'];
+
+interface ExpectedEntry {
+  artist: string | null;
+  album: string | null;
+  track: string | null;
+  albumAlternatives?: string[];
+  trackAlternatives?: string[];
+}
+
+/**
+ * Recall floors, as a share of the answer-key entries that name an id. The
+ * matcher reaches every one of them on this corpus when this was written; the
+ * floors leave room for one or two misses per entity type, so a change that
+ * loses recall broadly fails while a single deliberate tightening does not.
+ */
+const RECALL_FLOOR: Record<EntityType, number> = { artist: 0.95, album: 0.9, track: 0.9 };
+
+/** The budget for the whole run: HTTP requests per distinct artist, album and track item. */
+const MAX_REQUESTS_PER_ITEM = 1.5;
+
+const LIBRARY_DIR = path.join(SHARED_CORPUS_DIR, 'library');
+const EXPECTED: Record<string, ExpectedEntry> = JSON.parse(
+  readFileSync(path.join(SHARED_CORPUS_DIR, 'expected.json'), 'utf8'),
+).files;
+const EXPECTED_FILES = Object.keys(EXPECTED).sort();
+
+/** Same query string or album id, same answer: the worker's cache, without expiry. */
+class CachedLookup implements CatalogLookup {
+  private readonly searches = new Map<string, Promise<CatalogSearchResult>>();
+  private readonly albums = new Map<string, Promise<CatalogAlbum>>();
+
+  constructor(private readonly client: T2TunesClient) {}
+
+  searchTracks(query: string): Promise<CatalogSearchResult> {
+    const cached = this.searches.get(query) ?? this.client.searchTracks(query);
+    this.searches.set(query, cached);
+    return cached;
+  }
+
+  getAlbum(id: string): Promise<CatalogAlbum> {
+    const cached = this.albums.get(id) ?? this.client.getAlbum(id);
+    this.albums.set(id, cached);
+    return cached;
+  }
+}
+
+let fake: FakeT2Tunes;
+let requests = 0;
+let distinctItems = 0;
+const decisions = new Map<string, Record<EntityType, MatchDecision | null>>();
+
+/**
+ * Runs the queries in the worker's queue order (all artists, then albums,
+ * then tracks); identical queries from several files are one library item
+ * and are matched once.
+ */
+async function runCorpus(files: readonly LibraryFileQueries[], lookup: CatalogLookup): Promise<void> {
+  for (const file of files) decisions.set(file.file, { artist: null, album: null, track: null });
+
+  for (const entityType of ENTITY_TYPES) {
+    const byQuery = new Map<string, MatchDecision>();
+    for (const file of files) {
+      const query: MatchQuery | null = file[entityType];
+      if (query === null) continue;
+
+      const key = JSON.stringify(query);
+      let decision = byQuery.get(key);
+      if (decision === undefined) {
+        decision = await matchEntity(query, lookup);
+        byQuery.set(key, decision);
+      }
+      const entry = decisions.get(file.file);
+      if (entry !== undefined) entry[entityType] = decision;
+    }
+    distinctItems += byQuery.size;
+  }
+}
+
+function acceptedIds(entry: ExpectedEntry, entityType: EntityType): string[] {
+  if (entityType === 'artist') return entry.artist === null ? [] : [entry.artist];
+  const main = entityType === 'album' ? entry.album : entry.track;
+  const alternatives = (entityType === 'album' ? entry.albumAlternatives : entry.trackAlternatives) ?? [];
+  return main === null ? alternatives : [main, ...alternatives];
+}
+
+function expectedId(entry: ExpectedEntry, entityType: EntityType): string | null {
+  return entityType === 'artist' ? entry.artist : entityType === 'album' ? entry.album : entry.track;
+}
+
+function decisionOf(file: string, entityType: EntityType): MatchDecision | null {
+  return decisions.get(file)?.[entityType] ?? null;
+}
+
+/** The stored id when it is not an accepted one, else `null`. */
+function wrongId(file: string, entityType: EntityType): string | null {
+  const decision = decisionOf(file, entityType);
+  const entry = EXPECTED[file];
+  if (decision?.status !== 'matched' || entry === undefined) return null;
+  return acceptedIds(entry, entityType).includes(decision.id) ? null : decision.id;
+}
+
+function recallOf(entityType: EntityType): { found: number; total: number; missed: string[] } {
+  let found = 0;
+  let total = 0;
+  const missed: string[] = [];
+  for (const file of EXPECTED_FILES) {
+    const entry = EXPECTED[file];
+    if (entry === undefined || expectedId(entry, entityType) === null) continue;
+    total += 1;
+
+    const decision = decisionOf(file, entityType);
+    if (decision?.status === 'matched' && acceptedIds(entry, entityType).includes(decision.id)) found += 1;
+    else missed.push(file);
+  }
+  return { found, total, missed };
+}
+
+beforeAll(async () => {
+  fake = await startFakeT2Tunes({ catalogPath: path.join(SHARED_CORPUS_DIR, 'catalog.json') });
+  const client = new T2TunesClient({
+    baseUrl: fake.url,
+    onRequest: () => {
+      requests += 1;
+    },
+  });
+
+  const files = await readLibraryQueries(LIBRARY_DIR);
+  await runCorpus(files, new CachedLookup(client));
+});
+
+afterAll(async () => {
+  await fake?.close();
+});
+
+describe.each(ENTITY_TYPES)('corpus %s ids', (entityType) => {
+  it.each(EXPECTED_FILES)(`${entityType} of %s is right or absent`, (file) => {
+    expect(wrongId(file, entityType), `wrong ${entityType} id stored for ${file}`).toBeNull();
+  });
+});
+
+describe('corpus recall and cost', () => {
+  it.each(ENTITY_TYPES)('%s recall meets its floor', (entityType) => {
+    const { found, total, missed } = recallOf(entityType);
+    console.log(`${entityType} recall ${found}/${total}${missed.length > 0 ? `; missed: ${missed.join(', ')}` : ''}`);
+    expect(found / total, `${entityType} recall; missed: ${missed.join(', ')}`).toBeGreaterThanOrEqual(RECALL_FLOOR[entityType]);
+  });
+
+  it('requests per item stay in budget', () => {
+    const perItem = requests / distinctItems;
+    console.log(`requests ${requests} for ${distinctItems} distinct items: ${perItem.toFixed(2)} per item`);
+    expect(perItem).toBeLessThanOrEqual(MAX_REQUESTS_PER_ITEM);
+  });
+});
