@@ -3,8 +3,8 @@
  *
  *   npm run fake-t2tunes -- --catalog FILE [--port N] [--shape legacy|graphql]
  *
- * Prints the URL it listens on as the first line of stdout, then serves until
- * SIGINT or SIGTERM. Faults are set over `/__control/*` (see control.ts).
+ * Prints the URL it listens on as a line of its own on stdout (npm prints its
+ * banner before it unless run with --silent), then serves until SIGINT or SIGTERM. Faults are set over `/__control/*` (see control.ts).
  */
 import { parseArgs } from 'node:util';
 import { startFakeT2Tunes } from './server.ts';
@@ -40,15 +40,18 @@ function readOptions(): { catalogPath: string; port: number; shape: 'legacy' | '
 async function main(): Promise<void> {
   const options = readOptions();
   const fake = await startFakeT2Tunes(options);
-  process.stdout.write(`${fake.url}\n`);
-  process.stderr.write(`fake T2Tunes serving ${options.catalogPath} (${options.shape} search shape); stop with Ctrl+C\n`);
 
+  // Handlers go in before the URL is printed, so a caller that signals as
+  // soon as it reads the URL still gets a clean exit.
   const stop = (signal: string): void => {
     process.stderr.write(`fake T2Tunes stopping on ${signal}\n`);
     void fake.close().then(() => process.exit(0));
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+
+  process.stdout.write(`${fake.url}\n`);
+  process.stderr.write(`fake T2Tunes serving ${options.catalogPath} (${options.shape} search shape); stop with Ctrl+C\n`);
 }
 
 main().catch((error: unknown) => {

@@ -51,22 +51,28 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function addFault(target: ControlTarget, body: unknown): Promise<void> {
+async function addFault(target: ControlTarget, body: unknown, res: ServerResponse): Promise<void> {
   const spec = validateFaultSpec(body);
-  if (spec.mode.kind === 'refused' && spec.mode.durationMs === undefined) {
+  if (spec.mode.kind !== 'refused') {
+    await target.setFault(spec);
+    return;
+  }
+
+  if (spec.mode.durationMs === undefined) {
     throw new Error('Invalid fault: refused over the control endpoint needs mode.durationMs, or the server stays unreachable');
   }
-  await target.setFault(spec);
+  // Refusing drops every connection, this one too, so it starts after the reply is out.
+  res.once('finish', () => void target.setFault(spec));
 }
 
 function field(body: unknown, key: string): unknown {
   return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[key] : undefined;
 }
 
-async function dispatch(target: ControlTarget, action: string, body: unknown): Promise<unknown> {
+async function dispatch(target: ControlTarget, action: string, body: unknown, res: ServerResponse): Promise<unknown> {
   switch (action) {
     case 'POST fault':
-      await addFault(target, body);
+      await addFault(target, body, res);
       return { ok: true };
     case 'POST clear':
       await target.clearFaults();
@@ -104,7 +110,7 @@ export async function handleControl(target: ControlTarget, req: IncomingMessage,
   const action = `${req.method ?? 'GET'} ${url.pathname.slice('/__control/'.length)}`;
   try {
     const body = req.method === 'POST' ? await readJsonBody(req) : undefined;
-    const result = await dispatch(target, action, body);
+    const result = await dispatch(target, action, body, res);
     if (result === undefined) {
       reply(res, 404, { error: `unknown control action "${action}"` });
     } else {

@@ -1,5 +1,5 @@
 /**
- * Writers for the broken answers of each fault mode. Each sets the logged
+ * Writers for the broken responses of each fault mode. Each sets the logged
  * status it sends (`null` when no status line goes out).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -12,7 +12,7 @@ const HTML_PORTAL_PAGE = '<!DOCTYPE html><html><head><title>Sign in to Wi-Fi</ti
 const MALFORMED_JSON = '{"results": [{"hits": [{"document": {"asin": "B0TRUNCATE1", "title": "Cut';
 const RESET_BODY = JSON.stringify({ results: [{ hits: Array.from({ length: 50 }, (_, i) => ({ document: { asin: `B0RESET${String(i).padStart(3, '0')}`, title: 'Reset' } })) }] });
 
-/** JSON of an unknown future generation, per endpoint, so each parser sees something it cannot read. */
+/** JSON of an unknown future generation, per endpoint, so each parser receives something it cannot read. */
 const UNKNOWN_SHAPES: Record<string, unknown> = {
   status: { service: 't2tunes', healthy: true },
   search: { payload: { songs: [{ songId: 'B0UNKNOWN1', name: 'Odd' }] }, schema: 'v3' },
@@ -51,19 +51,18 @@ function sendRateLimited(context: FaultContext, mode: Extract<FaultMode, { kind:
   sendJson(context, 429, { error: true, statusCode: 429, message: 'Too Many Requests' }, headers);
 }
 
-function resetMidBody(context: FaultContext): void {
+/** Sends the headers and the first half of a body that promises more, then calls `after`. */
+function writeHalfBody(context: FaultContext, after: () => void): void {
   context.setStatus(200);
   context.res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(RESET_BODY)) });
-  context.res.write(RESET_BODY.slice(0, RESET_BODY.length / 2), () => {
-    context.res.socket?.resetAndDestroy();
-  });
+  context.res.write(RESET_BODY.slice(0, RESET_BODY.length / 2), after);
 }
 
 /**
- * Writes the broken answer for `mode`. `hang`, `slow` and `refused` are the
+ * Writes the broken response for `mode`. `hang`, `slow` and `refused` are the
  * server's to handle, because they involve timers and the listener.
  */
-export function writeFaultAnswer(context: FaultContext, mode: FaultMode): void {
+export function writeFaultResponse(context: FaultContext, mode: FaultMode): void {
   switch (mode.kind) {
     case 'not_initialized':
       sendJson(context, 503, {
@@ -87,7 +86,11 @@ export function writeFaultAnswer(context: FaultContext, mode: FaultMode): void {
       sendJson(context, 200, UNKNOWN_SHAPES[context.endpoint] ?? { unknown: true });
       return;
     case 'reset_mid_body':
-      resetMidBody(context);
+      writeHalfBody(context, () => context.res.socket?.resetAndDestroy());
+      return;
+    case 'stall_mid_body':
+      // The rest never comes; close() drops the connection.
+      writeHalfBody(context, () => {});
       return;
     case 'rate_limited':
       sendRateLimited(context, mode);

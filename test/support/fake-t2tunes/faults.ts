@@ -16,17 +16,19 @@ export type FaultMode =
   | { kind: 'html_ok' }
   /** 200 with truncated JSON. */
   | { kind: 'malformed_json' }
-  /** 200 with JSON of a shape no client generation knows. */
+  /** 200 with JSON in a shape that neither client generation can read. */
   | { kind: 'unknown_shape' }
-  /** Accept the request and never answer. */
+  /** Accept the request and never respond. */
   | { kind: 'hang' }
   /** Send headers and half the body, then reset the connection. */
   | { kind: 'reset_mid_body' }
+  /** Send headers and half the body, then nothing more (a body timeout for the client). */
+  | { kind: 'stall_mid_body' }
   /** 429 with `Retry-After` as delta seconds or as an HTTP date that many seconds ahead. */
   | { kind: 'rate_limited'; retryAfterSeconds?: number; retryAfterForm?: 'seconds' | 'date' }
   /** 400 with "Failed to search" (search requests only). */
   | { kind: 'failed_search' }
-  /** Answer normally after a delay. */
+  /** Respond normally after a delay. */
   | { kind: 'slow'; delayMs: number }
   /** Any status with a JSON body, for 404, 403 and the like. */
   | { kind: 'http'; status: number; body?: unknown }
@@ -49,7 +51,7 @@ export interface FaultSpec {
 
 const KINDS: ReadonlySet<string> = new Set([
   'not_initialized', 'html_error', 'html_ok', 'malformed_json', 'unknown_shape', 'hang',
-  'reset_mid_body', 'rate_limited', 'failed_search', 'slow', 'http', 'refused',
+  'reset_mid_body', 'stall_mid_body', 'rate_limited', 'failed_search', 'slow', 'http', 'refused',
 ]);
 
 function checkCount(spec: FaultSpec, key: 'times' | 'failEvery' | 'succeedEvery'): void {
@@ -116,7 +118,7 @@ export class FaultTable {
     this.faults = [];
   }
 
-  /** Picks the fault for one request and advances the counters; `null` means answer normally. */
+  /** Picks the fault for one request and advances the counters; `null` means respond normally. */
   next(endpoint: FakeEndpoint): FaultMode | null {
     for (const fault of this.faults) {
       if (!matches(fault, endpoint)) continue;

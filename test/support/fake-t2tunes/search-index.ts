@@ -1,7 +1,7 @@
 /**
- * Full-text search over a catalog the way the fake serves it: words are
- * lower-cased and diacritics folded (NFKD, marks removed); a hit scores one
- * point per distinct query word it contains; ties go to the more popular
+ * Full-text search over a catalog, the way the fake serves it. Words are
+ * lower-cased and their diacritics folded (NFKD, marks removed). A hit scores
+ * one point per distinct query word it contains. Ties go to the more popular
  * album, then to catalog order.
  */
 import type { FixtureAlbum, FixtureTrack, IndexedCatalog } from './catalog.ts';

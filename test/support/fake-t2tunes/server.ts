@@ -1,5 +1,5 @@
 /**
- * A fake T2Tunes instance on 127.0.0.1 that answers search, metadata, media
+ * A fake T2Tunes instance on 127.0.0.1 that serves search, metadata, media
  * and status from a catalog fixture, with fault modes that tests switch while
  * it runs (in-process, or over `/__control/*` for a server in another process).
  */
@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { indexCatalog, loadCatalog, type Catalog, type IndexedCatalog } from './catalog.ts';
 import { handleControl, type ControlTarget } from './control.ts';
-import { sendJson, writeFaultAnswer, type FaultContext } from './fault-responses.ts';
+import { sendJson, writeFaultResponse, type FaultContext } from './fault-responses.ts';
 import { FAKE_ENDPOINTS, FaultTable, validateFaultSpec, type FakeEndpoint, type FaultKind, type FaultMode, type FaultSpec } from './faults.ts';
 import { SearchIndex } from './search-index.ts';
 import {
@@ -29,9 +29,9 @@ export interface FakeT2TunesOptions {
   catalogPath?: string;
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Search answer generation; default `graphql`. */
+  /** Search response generation; default `graphql`. */
   shape?: SearchShape;
-  /** Default `rotate`: artist field, date field and date form change with every answer. */
+  /** Default `rotate`: artist field, date field and date form change with every response. */
   metadataStyle?: MetadataStyleSetting;
   /** Default `rotate`: list or lone object, old or new number fields, `stremeable` spelling. */
   mediaStyle?: MediaStyleSetting;
@@ -44,7 +44,7 @@ export interface RequestLogEntry {
   endpoint: FakeEndpoint | null;
   /** ISO timestamp of arrival. */
   time: string;
-  /** Status sent; `null` while unanswered or when the fault sends none. */
+  /** Status sent; `null` while no response was sent or when the fault sends none. */
   status: number | null;
   fault: FaultKind | null;
 }
@@ -81,8 +81,8 @@ export class FakeT2Tunes implements ControlTarget {
   private metadataStyle: MetadataStyleSetting;
   private mediaStyle: MediaStyleSetting;
   private amazonMusicState: 'up' | 'down' = 'up';
-  private metadataAnswers = 0;
-  private mediaAnswers = 0;
+  private metadataResponses = 0;
+  private mediaResponses = 0;
   private listeningPort = 0;
   private refusing = false;
   private closed = false;
@@ -243,43 +243,43 @@ export class FakeT2Tunes implements ControlTarget {
 
     const fault = this.faults.next(endpoint);
     entry.fault = fault?.kind ?? null;
-    this.answerWithFault(context, endpoint, url.searchParams, fault);
+    this.respondWithFault(context, endpoint, url.searchParams, fault);
   }
 
-  private answerWithFault(context: FaultContext, endpoint: FakeEndpoint, params: URLSearchParams, fault: FaultMode | null): void {
+  private respondWithFault(context: FaultContext, endpoint: FakeEndpoint, params: URLSearchParams, fault: FaultMode | null): void {
     if (fault === null) {
-      this.answer(context, endpoint, params);
+      this.respond(context, endpoint, params);
     } else if (fault.kind === 'hang') {
       // The request stays open until the client gives up or close() drops it.
     } else if (fault.kind === 'slow') {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
-        if (!context.res.destroyed) this.answer(context, endpoint, params);
+        if (!context.res.destroyed) this.respond(context, endpoint, params);
       }, fault.delayMs);
       this.timers.add(timer);
     } else {
-      writeFaultAnswer(context, fault);
+      writeFaultResponse(context, fault);
     }
   }
 
-  private answer(context: FaultContext, endpoint: FakeEndpoint, params: URLSearchParams): void {
+  private respond(context: FaultContext, endpoint: FakeEndpoint, params: URLSearchParams): void {
     switch (endpoint) {
       case 'status':
         sendJson(context, 200, { amazonMusic: this.amazonMusicState, version: 'fake-1' });
         return;
       case 'search':
-        this.answerSearch(context, params);
+        this.respondToSearch(context, params);
         return;
       case 'metadata':
-        this.answerMetadata(context, params);
+        this.respondToMetadata(context, params);
         return;
       case 'media':
-        this.answerMedia(context, params);
+        this.respondToMedia(context, params);
         return;
     }
   }
 
-  private answerSearch(context: FaultContext, params: URLSearchParams): void {
+  private respondToSearch(context: FaultContext, params: URLSearchParams): void {
     const query = params.get('query') ?? '';
     if (query.trim() === '') {
       sendJson(context, 400, { error: true, statusCode: 400, message: 'Missing "query" parameter' });
@@ -293,17 +293,17 @@ export class FakeT2Tunes implements ControlTarget {
     sendJson(context, 200, searchBody(this.searchShape, tracks, albums));
   }
 
-  private answerMetadata(context: FaultContext, params: URLSearchParams): void {
+  private respondToMetadata(context: FaultContext, params: URLSearchParams): void {
     const asin = params.get('asin') ?? '';
     const album = this.catalog.albumByAsin.get(asin) ?? this.catalog.trackByAsin.get(asin)?.album;
 
     const setting = this.metadataStyle;
-    const style = setting === 'rotate' ? rotatingMetadataStyle(this.metadataAnswers, true) : { ...DEFAULT_METADATA_STYLE, ...setting };
-    this.metadataAnswers += 1;
+    const style = setting === 'rotate' ? rotatingMetadataStyle(this.metadataResponses, true) : { ...DEFAULT_METADATA_STYLE, ...setting };
+    this.metadataResponses += 1;
     sendJson(context, 200, metadataBody(album, style));
   }
 
-  private answerMedia(context: FaultContext, params: URLSearchParams): void {
+  private respondToMedia(context: FaultContext, params: URLSearchParams): void {
     const asin = params.get('asin') ?? '';
     const album = this.catalog.albumByAsin.get(asin);
     const single = this.catalog.trackByAsin.get(asin);
@@ -314,8 +314,8 @@ export class FakeT2Tunes implements ControlTarget {
     }
 
     const setting = this.mediaStyle;
-    const style = setting === 'rotate' ? rotatingMediaStyle(this.mediaAnswers) : { ...DEFAULT_MEDIA_STYLE, ...setting };
-    this.mediaAnswers += 1;
+    const style = setting === 'rotate' ? rotatingMediaStyle(this.mediaResponses) : { ...DEFAULT_MEDIA_STYLE, ...setting };
+    this.mediaResponses += 1;
     sendJson(context, 200, mediaBody(tracks, album !== undefined, style));
   }
 }

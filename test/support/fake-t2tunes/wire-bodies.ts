@@ -28,7 +28,7 @@ export interface MediaStyle {
   streamableKey: 'streamable' | 'stremeable';
 }
 
-/** The style of the n-th answer (0-based) when styles rotate. */
+/** Returns the style of the n-th response (0-based) when styles rotate. */
 export function rotatingMetadataStyle(n: number, includeTracks: boolean): MetadataStyle {
   return {
     artistField: ARTIST_FIELDS[n % ARTIST_FIELDS.length] ?? 'artistName',
@@ -57,7 +57,7 @@ function encodeDate(date: string, form: MetadataStyle['dateForm']): string | num
   return isoTimestamp(date);
 }
 
-/** An artist id for GraphQL nodes: stable per name, shaped like an ASIN. */
+/** Derives an artist id for GraphQL nodes from the name, shaped like an ASIN. */
 function fakeArtistId(name: string): string {
   let hash = 0;
   for (const char of name) hash = (hash * 31 + char.codePointAt(0)!) >>> 0;

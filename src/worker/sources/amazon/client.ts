@@ -7,8 +7,8 @@ import { SourceError } from '../../../shared/source-errors.ts';
 import type { CatalogAlbum, CatalogSearchResult, CatalogTrack } from '../types.ts';
 import { validateBaseUrl, validateCountry } from './config.ts';
 import type { T2TunesEndpoint } from './endpoints.ts';
-import { classifyHttpStatus, isFailedSearchAnswer, isNotInitializedBody } from './failure-classification.ts';
-import { DEFAULT_TIMEOUTS, T2TunesTransport, type RawAnswer, type RequestCounts, type T2TunesTimeouts } from './http-transport.ts';
+import { classifyHttpStatus, isFailedSearchResponse, isNotInitializedBody } from './failure-classification.ts';
+import { DEFAULT_TIMEOUTS, T2TunesTransport, type RawResponse, type RequestCounts, type T2TunesTimeouts } from './http-transport.ts';
 import { isRecord, readString, sampleOf } from './json-read.ts';
 import { silentLogger, type SourceLogger } from './logger.ts';
 import { ShapeReporter } from './shape-reporter.ts';
@@ -22,16 +22,16 @@ export type MediaCodec = 'flac' | 'opus' | 'eac3';
 export interface T2TunesClientOptions {
   /** http or https URL of the T2Tunes instance, for example `https://t2tunes.site`. */
   baseUrl: string;
-  /** ISO 3166 two-letter catalog country; default `US`. */
+  /** Catalog country as an ISO 3166 two-letter code (default `US`). */
   country?: string;
   userAgent?: string;
   timeouts?: Partial<T2TunesTimeouts>;
   /**
    * Waits in milliseconds before each retry of a search that failed with the
-   * transient "Failed to search" 400; at most two entries. Default 500, 1000.
+   * transient "Failed to search" 400. At most two entries (default 500, 1000).
    */
   failedSearchRetryDelaysMs?: readonly number[];
-  /** Codec asked of media-from-asin; default `flac`. */
+  /** Codec requested from media-from-asin (default `flac`). */
   codec?: MediaCodec;
   logger?: SourceLogger;
   /** Called before every HTTP request, for an outside rate monitor. */
@@ -39,7 +39,7 @@ export interface T2TunesClientOptions {
 }
 
 export interface T2TunesStatus {
-  /** `false` when the proxy answers but reports its Amazon backend down. */
+  /** `false` when the proxy responds but reports its Amazon backend down. */
   up: boolean;
   version: string | null;
 }
@@ -99,15 +99,15 @@ export class T2TunesClient {
   }
 
   /**
-   * Reads `/api/status`. A proxy that answers with its backend down gives
-   * `up: false`; no answer or a 5xx throws an outage `SourceError`.
+   * Reads `/api/status`. A proxy that responds with its backend down gives
+   * `up: false`. No response or a 5xx throws an outage `SourceError`.
    */
   async status(): Promise<T2TunesStatus> {
     const body = this.readJson('status', await this.transport.get('status', {}));
 
     const state = isRecord(body) ? readString(body.amazonMusic) : null;
     if (!isRecord(body) || state === null) {
-      throw this.shapeFailure('status', new WireShapeError('response', 'status answer has no "amazonMusic" field', body));
+      throw this.shapeFailure('status', new WireShapeError('response', 'status response has no "amazonMusic" field', body));
     }
     return { up: state.toLowerCase() === 'up', version: readString(body.version) };
   }
@@ -123,8 +123,8 @@ export class T2TunesClient {
       throw new SourceError('item_error', 'T2Tunes search query is empty', { endpoint: 'search' });
     }
 
-    const answer = await this.searchWithRetries(trimmed);
-    const body = this.readJson('search', answer);
+    const response = await this.searchWithRetries(trimmed);
+    const body = this.readJson('search', response);
 
     try {
       const hits = parseSearchResponse(body, this.shapes.sinkFor('search'));
@@ -134,11 +134,11 @@ export class T2TunesClient {
     }
   }
 
-  /** Fetches album metadata for an album or track ASIN; `not_found` when there is none. */
+  /** Fetches album metadata for an album or track ASIN. Throws `not_found` when there is none. */
   async getAlbum(asin: string): Promise<CatalogAlbum> {
     const id = this.checkAsin(asin, 'metadata');
-    const answer = await this.transport.get('metadata', { asin: id, country: this.country });
-    const body = this.readJson('metadata', answer);
+    const response = await this.transport.get('metadata', { asin: id, country: this.country });
+    const body = this.readJson('metadata', response);
 
     let result;
     try {
@@ -148,7 +148,7 @@ export class T2TunesClient {
     }
 
     if (!result.found) {
-      throw new SourceError('not_found', `T2Tunes has no album for ASIN ${id}`, { endpoint: 'metadata', status: answer.status });
+      throw new SourceError('not_found', `T2Tunes has no album for ASIN ${id}`, { endpoint: 'metadata', status: response.status });
     }
     return result.album;
   }
@@ -182,8 +182,8 @@ export class T2TunesClient {
   /** Fetches media entries (stream info and tags) for a track or album ASIN. */
   async getMedia(asin: string): Promise<T2TunesMedia[]> {
     const id = this.checkAsin(asin, 'media');
-    const answer = await this.transport.get('media', { asin: id, country: this.country, codec: this.codec });
-    const body = this.readJson('media', answer);
+    const response = await this.transport.get('media', { asin: id, country: this.country, codec: this.codec });
+    const body = this.readJson('media', response);
 
     try {
       return parseMediaResponse(body, this.shapes.sinkFor('media'));
@@ -192,7 +192,7 @@ export class T2TunesClient {
     }
   }
 
-  /** Counts of HTTP requests sent, including retries, by endpoint name. */
+  /** Returns the counts of HTTP requests sent, retries included, by endpoint name. */
   requestCounts(): RequestCounts {
     return this.transport.requestCounts();
   }
@@ -203,19 +203,19 @@ export class T2TunesClient {
     await this.transport.close();
   }
 
-  private async searchWithRetries(query: string): Promise<RawAnswer> {
+  private async searchWithRetries(query: string): Promise<RawResponse> {
     const params = { query, types: 'track', country: this.country };
 
     for (let attempt = 0; ; attempt += 1) {
-      const answer = await this.transport.get('search', params);
-      if (!isFailedSearchAnswer(answer.status, answer.bodyText)) {
-        return answer;
+      const response = await this.transport.get('search', params);
+      if (!isFailedSearchResponse(response.status, response.bodyText)) {
+        return response;
       }
 
       const delayMs = this.retryDelaysMs[attempt];
       if (delayMs === undefined) {
         throw new SourceError('item_error', `T2Tunes search failed ${attempt + 1} times with "Failed to search"`, {
-          status: answer.status,
+          status: response.status,
           endpoint: 'search',
         });
       }
@@ -226,30 +226,30 @@ export class T2TunesClient {
   }
 
   /** Checks the status and parses JSON; see `classifyHttpStatus` for non-2xx. */
-  private readJson(endpoint: T2TunesEndpoint, answer: RawAnswer): unknown {
-    if (answer.status < 200 || answer.status > 299) {
-      throw classifyHttpStatus(answer.status, answer.bodyText, answer.headers['retry-after'], endpoint);
+  private readJson(endpoint: T2TunesEndpoint, response: RawResponse): unknown {
+    if (response.status < 200 || response.status > 299) {
+      throw classifyHttpStatus(response.status, response.bodyText, response.headers['retry-after'], endpoint);
     }
 
     let body: unknown;
     try {
-      body = JSON.parse(answer.bodyText);
+      body = JSON.parse(response.bodyText);
     } catch (error) {
       // A captive portal or error page with status 200 lands here: no item
       // is at fault, so it counts as the source being down.
-      const contentType = String(answer.headers['content-type'] ?? 'no content type');
-      return this.throwOutage(endpoint, answer, `a non-JSON body (${contentType}): ${sampleOf(answer.bodyText, 120)}`, error);
+      const contentType = String(response.headers['content-type'] ?? 'no content type');
+      return this.throwOutage(endpoint, response, `a non-JSON body (${contentType}): ${sampleOf(response.bodyText, 120)}`, error);
     }
 
     if (isNotInitializedBody(body)) {
-      return this.throwOutage(endpoint, answer, 'Amazon Music API is not initialized', undefined);
+      return this.throwOutage(endpoint, response, 'Amazon Music API is not initialized', undefined);
     }
     return body;
   }
 
-  private throwOutage(endpoint: T2TunesEndpoint, answer: RawAnswer, detail: string, cause: unknown): never {
-    throw new SourceError('outage', `T2Tunes ${endpoint} returned HTTP ${answer.status} with ${detail}`, {
-      status: answer.status,
+  private throwOutage(endpoint: T2TunesEndpoint, response: RawResponse, detail: string, cause: unknown): never {
+    throw new SourceError('outage', `T2Tunes ${endpoint} returned HTTP ${response.status} with ${detail}`, {
+      status: response.status,
       endpoint,
       cause,
     });

@@ -1,6 +1,6 @@
 /**
  * Mapping of every T2Tunes failure to a `SourceError` kind. Decisions rest on
- * HTTP status codes and undici/OS error codes; body text is read only for the
+ * HTTP status codes and undici/OS error codes. Body text is read only for the
  * two documented markers ("not initialized" and "Failed to search").
  */
 import { SourceError } from '../../../shared/source-errors.ts';
@@ -11,7 +11,7 @@ const NOT_INITIALIZED_MESSAGE = 'Amazon Music API is not initialized';
 const FAILED_SEARCH_MARKER = 'Failed to search';
 const RETRY_AFTER_SECONDS = /^\s*(\d+)\s*$/;
 
-/** Parses `Retry-After` as delta seconds or an HTTP date; `undefined` when absent or invalid. */
+/** Parses `Retry-After` as delta seconds or as an HTTP date. Returns `undefined` when absent or invalid. */
 export function parseRetryAfter(value: string | string[] | undefined, nowMs: number = Date.now()): number | undefined {
   const header = Array.isArray(value) ? value[0] : value;
   if (header === undefined) {
@@ -30,7 +30,7 @@ export function parseRetryAfter(value: string | string[] | undefined, nowMs: num
   return Math.max(0, Math.ceil((dateMs - nowMs) / 1000));
 }
 
-/** Reports whether a JSON body is the proxy's "backend not initialized" answer. */
+/** Reports whether a JSON body is the proxy's "backend not initialized" response. */
 export function isNotInitializedBody(body: unknown): boolean {
   if (!isRecord(body)) {
     return false;
@@ -38,8 +38,8 @@ export function isNotInitializedBody(body: unknown): boolean {
   return body.message === NOT_INITIALIZED_MESSAGE || body.statusMessage === NOT_INITIALIZED_MESSAGE;
 }
 
-/** Reports whether an answer is the transient Amazon-side search failure. */
-export function isFailedSearchAnswer(status: number, bodyText: string): boolean {
+/** Reports whether a response is the transient Amazon-side search failure. */
+export function isFailedSearchResponse(status: number, bodyText: string): boolean {
   return status === 400 && bodyText.includes(FAILED_SEARCH_MARKER);
 }
 
@@ -65,9 +65,9 @@ function findErrorCode(error: unknown, depth = 0): string | undefined {
 
 /**
  * Classifies an error thrown before or while reading a response (refused,
- * reset, DNS, timeouts, socket closed mid-body). With no complete HTTP answer
- * no item can be at fault, so every such error is an outage; the code is kept
- * for logs.
+ * reset, DNS, timeouts, socket closed mid-body). With no complete HTTP response
+ * no item can be at fault, so every such error is an outage. The error code
+ * is kept for logs.
  */
 export function classifyNetworkError(error: unknown, endpoint: T2TunesEndpoint): SourceError {
   if (error instanceof SourceError) {
@@ -95,7 +95,7 @@ function statusMessageOf(bodyText: string): string {
   return '';
 }
 
-/** Classifies a non-2xx HTTP answer. */
+/** Classifies a non-2xx HTTP response. */
 export function classifyHttpStatus(
   status: number,
   bodyText: string,
@@ -121,7 +121,7 @@ export function classifyHttpStatus(
     return new SourceError('item_error', detail, { status, endpoint });
   }
 
-  // Redirects and other non-2xx answers mean the base URL points at the
+  // Redirects and other non-2xx responses mean the base URL points at the
   // wrong place, which affects every request alike.
-  return new SourceError('outage', `${base}; check the T2Tunes base URL`, { status, endpoint });
+  return new SourceError('outage', `${base}. Check the T2Tunes base URL.`, { status, endpoint });
 }

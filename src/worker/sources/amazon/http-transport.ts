@@ -1,8 +1,8 @@
 /**
  * The HTTP layer of the T2Tunes client: one undici Agent with connect,
  * headers and body timeouts, request counting, and body reading with a size
- * cap. It returns every HTTP answer as text and turns only network failures
- * into `SourceError`s; status handling is the caller's.
+ * cap. It returns every HTTP response as text and turns only network failures
+ * into `SourceError`s. The caller handles status codes.
  */
 import { Agent, request } from 'undici';
 import { SourceError } from '../../../shared/source-errors.ts';
@@ -21,11 +21,11 @@ export interface T2TunesTimeouts {
 
 export const DEFAULT_TIMEOUTS: T2TunesTimeouts = { connectMs: 10_000, headersMs: 15_000, bodyMs: 30_000 };
 
-// Album metadata with track lists is a few hundred KiB at most; a larger body
-// is not a T2Tunes answer.
+// NOTE: an estimate. Album metadata with a track list is a few hundred KiB,
+// so a body this large is not a T2Tunes response.
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-export interface RawAnswer {
+export interface RawResponse {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   bodyText: string;
@@ -74,10 +74,10 @@ export class T2TunesTransport {
     });
   }
 
-  /** Sends one GET and returns the answer; throws `SourceError` (outage) on network failure. */
-  async get(endpoint: T2TunesEndpoint, params: Readonly<Record<string, string>>): Promise<RawAnswer> {
+  /** Sends one GET and returns the response. Throws an outage `SourceError` on network failure. */
+  async get(endpoint: T2TunesEndpoint, params: Readonly<Record<string, string>>): Promise<RawResponse> {
     if (this.closed) {
-      throw new Error('T2Tunes client is closed; create a new client to send requests');
+      throw new Error('T2Tunes client is closed. Create a new client to send requests.');
     }
 
     const url = new URL(`${this.options.baseUrl}${T2TUNES_ENDPOINTS[endpoint]}`);

@@ -1,6 +1,6 @@
 /**
  * Small readers for untrusted JSON. Each returns `null` when the value is
- * missing or has the wrong type, so wire parsers never throw on odd input.
+ * missing or has the wrong type, so wire parsers need no type checks of their own.
  */
 
 export type JsonRecord = Record<string, unknown>;
@@ -18,7 +18,7 @@ export function readString(value: unknown): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-/** Returns the first key of `record` that holds a non-empty string. */
+/** Returns the value of the first key of `record` that contains a non-empty string. */
 export function readFirstString(record: JsonRecord, keys: readonly string[]): string | null {
   for (const key of keys) {
     const text = readString(record[key]);
@@ -44,7 +44,7 @@ export function readNumber(value: unknown): number | null {
   return match?.[1] === undefined ? null : Number(match[1]);
 }
 
-/** Returns the first key of `record` that holds a readable positive integer. */
+/** Returns the value of the first key of `record` that contains a readable positive integer. */
 export function readFirstPositiveInteger(record: JsonRecord, keys: readonly string[]): number | null {
   for (const key of keys) {
     const number = readNumber(record[key]);

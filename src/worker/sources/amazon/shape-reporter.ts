@@ -26,7 +26,7 @@ export class ShapeReporter {
     this.reported.add(endpoint);
     this.logger.warn(
       { endpoint, problem, sample: sampleOf(sample, SAMPLE_MAX_CHARS) },
-      'T2Tunes answer has a shape the client cannot read; later cases on this endpoint are counted, not logged',
+      'T2Tunes response has a shape the client cannot read; later cases on this endpoint are counted, not logged',
     );
   }
 

@@ -1,5 +1,5 @@
 /**
- * Parsing of `/api/amazon-music/media-from-asin` answers: a list or a single
+ * Parsing of `/api/amazon-music/media-from-asin` responses: a list or a single
  * object of stream info and tags, with old and new field spellings.
  */
 import type { CatalogTrack } from '../types.ts';
@@ -50,13 +50,13 @@ function readEntry(entry: JsonRecord, asin: string): T2TunesMedia {
 }
 
 /**
- * Reads a media answer into entries, skipping (and reporting) entries without
+ * Reads a media response into entries, skipping (and reporting) entries without
  * an asin. Throws `WireShapeError` when the body is neither a list nor an
  * entry object, or is an `{"error": true}` object.
  */
 export function parseMediaResponse(body: unknown, onIssue: IssueSink): T2TunesMedia[] {
   if (isRecord(body) && body.error === true) {
-    throw new WireShapeError('item', `media answer is an error: ${readString(body.message) ?? 'no message'}`, body);
+    throw new WireShapeError('item', `media response is an error: ${readString(body.message) ?? 'no message'}`, body);
   }
 
   let entries: unknown[];
@@ -65,7 +65,7 @@ export function parseMediaResponse(body: unknown, onIssue: IssueSink): T2TunesMe
   } else if (isRecord(body) && readString(body.asin) !== null) {
     entries = [body];
   } else {
-    throw new WireShapeError('response', 'media answer is neither a list nor an entry with an asin', body);
+    throw new WireShapeError('response', 'media response is neither a list nor an entry with an asin', body);
   }
 
   const media: T2TunesMedia[] = [];

@@ -1,5 +1,5 @@
 /**
- * Parsing of `/api/amazon-music/metadata` answers (`albumList[0]`), across the
+ * Parsing of `/api/amazon-music/metadata` responses (`albumList[0]`), across the
  * old and new backends' artist-name and release-date fields.
  */
 import type { CatalogAlbum, CatalogTrack } from '../types.ts';
@@ -66,7 +66,7 @@ function readAlbumTrack(entry: unknown, album: CatalogAlbum, onIssue: IssueSink)
   };
 }
 
-/** An empty `tracks` list is read as "not sent", so callers fall back to media. */
+/** Reads the track list. An empty list counts as not sent, so callers fall back to media. */
 function readAlbumTracks(value: unknown, album: CatalogAlbum, onIssue: IssueSink): CatalogTrack[] | null {
   if (!Array.isArray(value) || value.length === 0) {
     return null;
@@ -112,14 +112,14 @@ function readAlbum(entry: unknown, onIssue: IssueSink): CatalogAlbum {
 }
 
 /**
- * Reads a metadata answer. A missing or empty `albumList` is "not found".
+ * Reads a metadata response. A missing or empty `albumList` is "not found".
  * Throws `WireShapeError` with scope `response` when the body is not an
  * object or `albumList` is not a list, and `item` when the album entry lacks
  * an asin or title.
  */
 export function parseMetadataResponse(body: unknown, onIssue: IssueSink): MetadataResult {
   if (!isRecord(body)) {
-    throw new WireShapeError('response', 'metadata answer is not a JSON object', body);
+    throw new WireShapeError('response', 'metadata response is not a JSON object', body);
   }
 
   const albumList = body.albumList;

@@ -1,5 +1,5 @@
 /**
- * Parsing of `/api/amazon-music/search` answers in both generations: the
+ * Parsing of `/api/amazon-music/search` responses in both generations: the
  * legacy Typesense shape (`results[].hits[].document`) and the GraphQL shape
  * (`data.searchTracks.edges[].node`, also `searchAlbums` and `searchArtists`).
  */
@@ -125,7 +125,7 @@ function parseLegacy(results: unknown[], onIssue: IssueSink): SearchHits {
 
 // ---- GraphQL shape ----
 
-/** The credited artist: `concatenatedName`, else the first artist edge's name. */
+/** Reads the credited artist: `concatenatedName`, else the first artist edge's name. */
 function graphqlArtistName(node: JsonRecord): string {
   const artists = node.contributingArtists;
   if (!isRecord(artists)) {
@@ -190,7 +190,7 @@ function graphqlAlbum(node: JsonRecord, id: string, onIssue: IssueSink): Catalog
 }
 
 function readGraphqlBlock(name: (typeof GRAPHQL_BLOCKS)[number], block: unknown, hits: SearchHits, onIssue: IssueSink): void {
-  // A null block is how GraphQL says "nothing of this kind".
+  // GraphQL sends a null block when there is nothing of this kind.
   if (block === null || block === undefined) {
     return;
   }
@@ -229,8 +229,8 @@ function parseGraphql(data: JsonRecord, onIssue: IssueSink): SearchHits {
 // ---- entry point ----
 
 /**
- * Reads a search answer of either generation. Throws `WireShapeError`
- * (`response`) when the body is neither; hits it cannot read are reported
+ * Reads a search response of either generation. Throws `WireShapeError`
+ * (`response`) when the body is neither. Hits it cannot read are reported
  * through `onIssue` and skipped.
  */
 export function parseSearchResponse(body: unknown, onIssue: IssueSink): SearchHits {
@@ -246,12 +246,12 @@ export function parseSearchResponse(body: unknown, onIssue: IssueSink): SearchHi
   if (isRecord(body) && Array.isArray(body.errors)) {
     const first: unknown = body.errors[0];
     const message = isRecord(first) ? readString(first.message) : null;
-    // NOTE: GraphQL errors without data have not been seen from T2Tunes; they
+    // NOTE: GraphQL errors without data have not been seen from T2Tunes. They
     // are treated as a failure of this one query, not of the source.
     throw new WireShapeError('item', `search returned GraphQL errors: ${message ?? 'no message'}`, body);
   }
 
-  throw new WireShapeError('response', 'search answer has neither "results" nor known "data" blocks', body);
+  throw new WireShapeError('response', 'search response has neither "results" nor known "data" blocks', body);
 }
 
 /**

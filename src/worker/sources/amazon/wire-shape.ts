@@ -1,13 +1,13 @@
 /**
- * How wire parsers report input they cannot read. A parser never throws on an
- * odd hit: it reports it through the `IssueSink` and skips it. It throws
- * `WireShapeError` only when nothing useful can be read.
+ * How wire parsers report input they cannot read. A parser reports an odd hit
+ * through the `IssueSink` and skips it. It throws `WireShapeError` only when
+ * the whole body, or the one item requested, cannot be read.
  */
 
 export interface ParseIssue {
-  /** What could not be read, for the log line. */
+  /** Description of the unreadable part, for the log line. */
   problem: string;
-  /** The unreadable value; the logger trims it. */
+  /** The unreadable value. The logger trims it. */
   sample: unknown;
 }
 
