@@ -123,6 +123,13 @@ describe('no HTTP response', () => {
     expect(error.code).toBe('UND_ERR_HEADERS_TIMEOUT');
   });
 
+  it('makes a slow server a headers timeout outage', async () => {
+    await fault({ kind: 'slow', delayMs: 2_000 });
+    const error = await failureOf('metadata');
+    expect(error.kind).toBe('outage');
+    expect(error.code).toBe('UND_ERR_HEADERS_TIMEOUT');
+  });
+
   it('makes a stalled body a body timeout outage', async () => {
     await fault({ kind: 'stall_mid_body' });
     const error = await failureOf('metadata');

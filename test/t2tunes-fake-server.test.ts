@@ -159,6 +159,12 @@ describe('fake faults', () => {
     expect(codes).toEqual([200, 400, 200, 400]);
   });
 
+  it('responds late in slow mode', async () => {
+    await fake.setFault({ mode: { kind: 'slow', delayMs: 50 }, endpoint: 'status' });
+    expect(await statusCode()).toBe(200);
+    expect(fake.requests()[0]?.fault).toBe('slow');
+  });
+
   it('keeps failed_search off other endpoints', async () => {
     await fake.setFault({ mode: { kind: 'failed_search' } });
     expect(await statusCode()).toBe(200);
