@@ -1,5 +1,18 @@
 import type { Command } from '../command.ts';
+import { configCommand } from './config.ts';
+import { enrichCommand } from './enrich.ts';
 import { scanCommand } from './scan.ts';
+import { disableCommand, enableCommand, pauseCommand, resumeCommand } from './source-switches.ts';
+import { statusCommand } from './status.ts';
 
 /** Every `liner` command, in the order `liner help` lists them. */
-export const COMMANDS: Command[] = [scanCommand];
+export const COMMANDS: Command[] = [
+  scanCommand,
+  enrichCommand,
+  statusCommand,
+  enableCommand,
+  disableCommand,
+  pauseCommand,
+  resumeCommand,
+  configCommand,
+];
