@@ -1,5 +1,6 @@
 import type { Command } from '../command.ts';
 import { configCommand } from './config.ts';
+import { demoCommand } from './demo.ts';
 import { enrichCommand } from './enrich.ts';
 import { scanCommand } from './scan.ts';
 import { disableCommand, enableCommand, pauseCommand, resumeCommand } from './source-switches.ts';
@@ -7,6 +8,7 @@ import { statusCommand } from './status.ts';
 
 /** Every `liner` command, in the order `liner help` lists them. */
 export const COMMANDS: Command[] = [
+  demoCommand,
   scanCommand,
   enrichCommand,
   statusCommand,
