@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+
+import { WhatsNewDialog } from './components/WhatsNewDialog.tsx';
+import { EnrichmentPanel } from './enrichment/EnrichmentPanel.tsx';
+import { StatusBadge } from './enrichment/StatusBadge.tsx';
+import { LibraryView } from './library/LibraryView.tsx';
+import { linerApi } from './liner-api.ts';
+import { SettingsView } from './settings/SettingsView.tsx';
+import { useLibraryStore } from './store/library-store.ts';
+import { useStatusStore } from './store/status-store.ts';
+
+type Screen = 'enrichment' | 'library' | 'settings';
+
+const SCREENS: { id: Screen; label: string }[] = [
+  { id: 'enrichment', label: 'Enrichment' },
+  { id: 'library', label: 'Library' },
+  { id: 'settings', label: 'Settings' },
+];
+
+/** Loads the first state and subscribes to main's events for the life of the page. */
+function useLinerEvents(): void {
+  useEffect(() => {
+    const api = linerApi();
+    const stopStatus = api.on('status', (status) => useStatusStore.getState().apply(status));
+    const stopScan = api.on('scanProgress', (progress) => useLibraryStore.getState().applyScan(progress));
+    void useStatusStore.getState().load();
+    void useLibraryStore.getState().load();
+    return () => {
+      stopStatus();
+      stopScan();
+    };
+  }, []);
+}
+
+export function App() {
+  const [screen, setScreen] = useState<Screen>('enrichment');
+  useLinerEvents();
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Liner</h1>
+        <nav aria-label="Screens">
+          {SCREENS.map((item) => (
+            <button key={item.id} type="button" className="nav-button" aria-current={screen === item.id ? 'page' : undefined} onClick={() => setScreen(item.id)}>
+              {item.label}
+            </button>
+          ))}
+        </nav>
+        <HeaderBadge />
+      </header>
+      <main className={`app-main screen-${screen}`}>
+        {screen === 'enrichment' && <EnrichmentPanel source="amazon" onOpenSettings={() => setScreen('settings')} />}
+        {screen === 'library' && <LibraryView />}
+        {screen === 'settings' && <SettingsView />}
+      </main>
+      <WhatsNewDialog />
+    </div>
+  );
+}
+
+function HeaderBadge() {
+  const state = useStatusStore((store) => store.status?.sources.amazon.state);
+  const pausedBy = useStatusStore((store) => store.status?.sources.amazon.pausedBy ?? null);
+  if (!state) return null;
+  return (
+    <span className="header-status">
+      Amazon Music: <StatusBadge state={state} pausedBy={pausedBy} />
+    </span>
+  );
+}

@@ -1,0 +1,74 @@
+import { useCallback, useState } from 'react';
+
+import { ENTITY_TYPES, type EntityType } from '../../shared/entities.ts';
+import { ITEM_FILTERS, type ItemFilter, type ItemRow } from '../../shared/ipc-contract.ts';
+import { useDebouncedValue } from '../components/use-debounced-value.ts';
+import { ENTITY_LABELS, FILTER_LABELS, formatCount } from '../format.ts';
+import { useLibraryStore } from '../store/library-store.ts';
+import { useStatusStore } from '../store/status-store.ts';
+import { ItemDetailPanel } from './ItemDetailPanel.tsx';
+import { ItemTable } from './ItemTable.tsx';
+import { useItemPages } from './use-item-pages.ts';
+
+const SEARCH_DEBOUNCE_MS = 250;
+
+const PROGRESS_KEYS = { artist: 'artists', album: 'albums', track: 'tracks' } as const;
+
+/** Shows one library's artists, albums or tracks: type tabs, filter, search, table and detail panel. */
+export function ItemBrowser({ libraryId }: { libraryId: number }) {
+  const [entityType, setEntityType] = useState<EntityType>('album');
+  const [filter, setFilter] = useState<ItemFilter>('all');
+  const [searchText, setSearchText] = useState('');
+  const [selected, setSelected] = useState<{ entityType: EntityType; id: number } | null>(null);
+  const [localChanges, setLocalChanges] = useState(0);
+  const search = useDebouncedValue(searchText.trim(), SEARCH_DEBOUNCE_MS);
+
+  // Enrichment progress of this entity type: when it moves, visible rows may have changed.
+  const attempted = useStatusStore((state) => {
+    const progress = state.status?.sources.amazon.progress[PROGRESS_KEYS[entityType]];
+    return progress ? progress.total - progress.pending : 0;
+  });
+  const contentVersion = useLibraryStore((state) => state.contentVersion);
+
+  const cache = useItemPages({ libraryId, entityType, filter, search }, attempted, contentVersion + localChanges);
+  const onSelect = useCallback((row: ItemRow) => setSelected({ entityType: row.entityType, id: row.id }), []);
+  const onChanged = useCallback(() => setLocalChanges((count) => count + 1), []);
+
+  return (
+    <div className="item-browser">
+      <div className="toolbar">
+        <div className="segmented" role="group" aria-label="Entity type">
+          {ENTITY_TYPES.map((type) => (
+            <button key={type} type="button" aria-pressed={entityType === type} onClick={() => {
+                setEntityType(type);
+                setSelected(null);
+              }}>
+              {ENTITY_LABELS[type].many}
+            </button>
+          ))}
+        </div>
+        <label className="filter-field">
+          <span>Show</span>
+          <select value={filter} onChange={(event) => setFilter(event.target.value as ItemFilter)} aria-label="Filter by match status">
+            {ITEM_FILTERS.map((value) => (
+              <option key={value} value={value}>
+                {FILTER_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="search-field">
+          <span className="visually-hidden">Search</span>
+          <input type="search" placeholder={`Search ${ENTITY_LABELS[entityType].many.toLowerCase()}`} value={searchText} onChange={(event) => setSearchText(event.target.value)} />
+        </label>
+        <span className="result-count" aria-live="polite">
+          {cache.total === null ? '' : `${formatCount(cache.total)} ${cache.total === 1 ? 'item' : 'items'}`}
+        </span>
+      </div>
+      <div className={`browser-body${selected ? ' with-detail' : ''}`}>
+        <ItemTable entityType={entityType} cache={cache} selectedId={selected?.entityType === entityType ? selected.id : null} onSelect={onSelect} />
+        {selected && <ItemDetailPanel entityType={selected.entityType} id={selected.id} version={attempted + localChanges} onChanged={onChanged} onClose={() => setSelected(null)} />}
+      </div>
+    </div>
+  );
+}

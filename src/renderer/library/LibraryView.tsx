@@ -1,0 +1,87 @@
+import { useEffect, useState } from 'react';
+
+import type { LibrarySummary } from '../../shared/ipc-contract.ts';
+import { formatCount, formatDateTime } from '../format.ts';
+import { useLibraryStore } from '../store/library-store.ts';
+import { AddLibraryForm } from './AddLibraryForm.tsx';
+import { ItemBrowser } from './ItemBrowser.tsx';
+import { ScanProgressBar } from './ScanProgressBar.tsx';
+
+/** Shows the libraries as tabs, the selected library's header, and its items. */
+export function LibraryView() {
+  const libraries = useLibraryStore((state) => state.libraries);
+  const loadError = useLibraryStore((state) => state.loadError);
+  const selectedId = useLibraryStore((state) => state.selectedId);
+  const select = useLibraryStore((state) => state.select);
+  const [adding, setAdding] = useState(false);
+
+  if (libraries === null) {
+    return <section className="panel">{loadError ? <p className="error" role="alert">Could not load the libraries: {loadError}</p> : <p className="loading">Loading the libraries…</p>}</section>;
+  }
+
+  if (libraries.length === 0) {
+    return (
+      <section className="panel empty-library" aria-labelledby="library-title">
+        <h2 id="library-title">No library yet</h2>
+        <p>Add the folder that contains your music. Liner reads the tags of the audio files in it and its subfolders.</p>
+        <AddLibraryForm />
+      </section>
+    );
+  }
+
+  const selected = libraries.find((library) => library.id === selectedId) ?? libraries[0];
+
+  return (
+    <section className="library-view" aria-label="Libraries">
+      <div className="library-tabs" role="tablist" aria-label="Libraries">
+        {libraries.map((library) => (
+          <button key={library.id} type="button" role="tab" aria-selected={library.id === selected?.id} onClick={() => select(library.id)}>
+            {library.name}
+          </button>
+        ))}
+        <button type="button" className="add-tab" aria-expanded={adding} onClick={() => setAdding(!adding)}>
+          {adding ? 'Cancel' : '+ Add folder'}
+        </button>
+      </div>
+      {adding && (
+        <div className="panel">
+          <AddLibraryForm onDone={() => setAdding(false)} />
+        </div>
+      )}
+      {selected && <LibraryPanel key={selected.id} library={selected} />}
+    </section>
+  );
+}
+
+function LibraryPanel({ library }: { library: LibrarySummary }) {
+  const scan = useLibraryStore((state) => state.scans[library.id]);
+  const rescan = useLibraryStore((state) => state.rescan);
+  const [rescanError, setRescanError] = useState<string | null>(null);
+  const scanning = scan !== undefined && (scan.phase === 'started' || scan.phase === 'scanning');
+
+  useEffect(() => setRescanError(null), [library.id]);
+
+  return (
+    <div className="panel library-panel" role="tabpanel" aria-label={library.name}>
+      <header className="panel-head library-head">
+        <div>
+          <h2>{library.name}</h2>
+          <p className="path">{library.rootPath}</p>
+          <p className="totals">
+            {formatCount(library.totals.artists)} artists · {formatCount(library.totals.albums)} albums · {formatCount(library.totals.tracks)} tracks · last scan {library.lastScanAt ? formatDateTime(library.lastScanAt) : 'never'}
+          </p>
+        </div>
+        <button type="button" disabled={scanning} onClick={() => void rescan(library.id).then(setRescanError)}>
+          {scanning ? 'Scanning…' : 'Rescan'}
+        </button>
+      </header>
+      {scan && <ScanProgressBar progress={scan} />}
+      {rescanError && (
+        <p className="error" role="alert">
+          Could not start the scan: {rescanError}
+        </p>
+      )}
+      <ItemBrowser libraryId={library.id} />
+    </div>
+  );
+}
