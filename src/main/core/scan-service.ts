@@ -94,6 +94,10 @@ function driveScanner(run: ScanRun, rootPath: string, options: ScanLibraryOption
       settle(new Error(`The scanner process ended before the scan finished (exit code ${code}, signal ${signal}).`));
     });
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (options.signal?.aborted) {
+      onAbort();
+      return;
+    }
 
     scanner.send({ type: 'start', root: rootPath, batchSize: options.batchSize ?? DEFAULT_SCAN_BATCH_SIZE });
   });
