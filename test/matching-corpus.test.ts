@@ -2,8 +2,8 @@
  * Corpus evaluation: the tags of every file of the shared corpus library go
  * through `matchEntity` against a fake T2Tunes on 127.0.0.1 serving the
  * corpus catalog, with the real T2Tunes client behind a lookup cache like the
- * worker's. Every stored id must be the answer key's id or one of its
- * alternatives; recall and requests per item are printed and held to floors.
+ * worker's. Every stored id must be the expected id or one of its
+ * alternatives. Recall and requests per item are printed and held to limits.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,10 +27,10 @@ interface ExpectedEntry {
 }
 
 /**
- * Recall floors, as a share of the answer-key entries that name an id. The
- * matcher reaches every one of them on this corpus when this was written; the
- * floors leave room for one or two misses per entity type, so a change that
- * loses recall broadly fails while a single deliberate tightening does not.
+ * Recall floors, as a share of the expected entries that name an id. The
+ * matcher found every one of them when this was written. The floors leave room
+ * for one or two misses per entity type, so a change that loses recall broadly
+ * fails while a single deliberate tightening does not.
  */
 const RECALL_FLOOR: Record<EntityType, number> = { artist: 0.95, album: 0.9, track: 0.9 };
 
@@ -43,7 +43,7 @@ const EXPECTED: Record<string, ExpectedEntry> = JSON.parse(
 ).files;
 const EXPECTED_FILES = Object.keys(EXPECTED).sort();
 
-/** Same query string or album id, same answer: the worker's cache, without expiry. */
+/** Caches results like the worker's lookup cache, without eviction. */
 class CachedLookup implements CatalogLookup {
   private readonly searches = new Map<string, Promise<CatalogSearchResult>>();
   private readonly albums = new Map<string, Promise<CatalogAlbum>>();
@@ -69,9 +69,9 @@ let distinctItems = 0;
 const decisions = new Map<string, Record<EntityType, MatchDecision | null>>();
 
 /**
- * Runs the queries in the worker's queue order (all artists, then albums,
- * then tracks); identical queries from several files are one library item
- * and are matched once.
+ * Runs the queries in the worker's queue order: all artists, then albums,
+ * then tracks. Identical queries from several files are one library item, so
+ * they are matched once and counted once.
  */
 async function runCorpus(files: readonly LibraryFileQueries[], lookup: CatalogLookup): Promise<void> {
   for (const file of files) decisions.set(file.file, { artist: null, album: null, track: null });
@@ -103,14 +103,16 @@ function acceptedIds(entry: ExpectedEntry, entityType: EntityType): string[] {
 }
 
 function expectedId(entry: ExpectedEntry, entityType: EntityType): string | null {
-  return entityType === 'artist' ? entry.artist : entityType === 'album' ? entry.album : entry.track;
+  if (entityType === 'artist') return entry.artist;
+  if (entityType === 'album') return entry.album;
+  return entry.track;
 }
 
 function decisionOf(file: string, entityType: EntityType): MatchDecision | null {
   return decisions.get(file)?.[entityType] ?? null;
 }
 
-/** The stored id when it is not an accepted one, else `null`. */
+/** Returns the stored id when it is not an accepted one, else `null`. */
 function wrongId(file: string, entityType: EntityType): string | null {
   const decision = decisionOf(file, entityType);
   const entry = EXPECTED[file];

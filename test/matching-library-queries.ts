@@ -1,6 +1,6 @@
 /**
  * Builds match queries from the tags of the corpus library the way a library
- * scanner would, one file at a time (the answer key is per file):
+ * scanner would, one file at a time, because the expected ids are per file:
  * - track artist: the artist tag's primary artist ("A feat. B" gives "A");
  *   with no artist or album artist tag, a title of the form "Artist - Title"
  *   is split, since some rippers write only the title field;

@@ -26,7 +26,7 @@ export interface AlbumCandidate {
   evidence: number;
   editionDistance: number;
   yearDistance: number;
-  /** Position of the album's first hit in the search answer. */
+  /** Position of the album's first hit in the search result. */
   rank: number;
 }
 
@@ -69,8 +69,9 @@ export function candidatesFromTitleSearch(target: AlbumTarget, hits: readonly Ca
  * Checks the fetched album's own artist credit, which search hits do not
  * carry (they name track artists). A named library album artist must agree.
  * Without one (a compilation, or no tag), the catalog album may be a
- * compilation or must credit an owned track's artist; the candidate already
- * carries an owned track by that artist or was found under that artist.
+ * compilation or must credit an owned track's artist. Either is safe because
+ * the candidate already carries an owned track by a library artist or was
+ * found under that artist.
  */
 export function albumArtistAgrees(target: AlbumTarget, candidate: AlbumCandidate, album: CatalogAlbum): boolean {
   if (target.albumArtist !== null) {

@@ -5,7 +5,7 @@ import { compareArtists, compareTitles, type NameComparison } from './name-compa
 import { isPlaceholderArtist } from './placeholders.ts';
 import { parseTitle } from './title-parse.ts';
 
-/** What the library holds by the artist, as the artist strategy compares it. */
+/** The library artist and its owned titles, as the artist strategy compares them. */
 export interface ArtistTarget {
   name: string;
   albumTitles: string[];
@@ -20,7 +20,7 @@ export interface ArtistCandidate {
   comparison: NameComparison;
   /** True when a hit by this act is an owned track or on an owned album. */
   owned: boolean;
-  /** Position of the act's first hit in the search answer. */
+  /** Position of the act's first hit in the search result. */
   rank: number;
   hits: CatalogTrack[];
 }

@@ -27,10 +27,10 @@ interface TrackSearch {
 }
 
 /**
- * Matches a library album. Search answers list tracks, so the album is found
- * through its owned tracks: an album qualifies when it carries an owned track
- * by a library artist and its title is compatible; the best candidate is
- * then fetched to check its own album artist.
+ * Matches a library album. Search results list tracks, so the album is found
+ * through its owned tracks. An album qualifies when it carries an owned track
+ * by a library artist and its title is compatible. The best candidate is then
+ * fetched to check its own album artist.
  *
  * Requests: one search for the first owned track, "<track artist> <title>"
  * (the same string the track strategy sends, so one of the two is cached),
@@ -78,10 +78,10 @@ function albumTarget(query: AlbumQuery): AlbumTarget {
 }
 
 /**
- * The owned tracks to search, with the artist of each: its own track artist
- * when `trackArtistNames` runs parallel to `trackTitles`, so the string equals
- * the one the track strategy sends for that track (and compilations search
- * each track under its real artist); else the album's search artist.
+ * Lists the owned tracks to search, each with an artist. That is the track's
+ * own artist when `trackArtistNames` runs parallel to `trackTitles`, so the
+ * string equals the one the track strategy sends and a compilation track is
+ * searched under its real artist. Otherwise it is the album's search artist.
  */
 function trackSearches(query: AlbumQuery, searchArtist: string): TrackSearch[] {
   const parallel = query.trackArtistNames.length === query.trackTitles.length;

@@ -51,7 +51,7 @@ export async function matchArtist(query: ArtistQuery, lookup: CatalogLookup): Pr
   return notFound('no catalog act with this name among the owned tracks and albums');
 }
 
-/** The first usable owned track title, then the first usable owned album title. */
+/** Lists the titles to search with the name: the first usable owned track title, then album title. */
 function searchTitles(query: ArtistQuery): string[] {
   const track = query.trackTitles.find((title) => !isPlaceholderTitle(title));
   const album = query.albumTitles.find((title) => !isPlaceholderTitle(title));

@@ -7,18 +7,19 @@ import { searchTextFor } from './search-text.ts';
 import { rankTrackCandidates, type TrackCandidate, type TrackTarget } from './track-candidates.ts';
 import type { CatalogLookup, MatchDecision, TrackQuery } from './types.ts';
 
-// Candidates whose album is fetched before giving up; each costs a getAlbum
-// unless the worker's cache already holds it.
+// Candidates whose album is fetched before giving up. Each costs a getAlbum
+// unless the worker's cache already has it.
 const MAX_VERIFIED_CANDIDATES = 2;
 
 /**
  * Matches a library track.
  *
- * Requests: one search, "<track artist> <title>" (the string the album and
- * artist strategies send for the same owned track, so usually cached), then
- * one getAlbum of the chosen track's album for cover and label (the album the
- * album strategy verified, so usually cached too). A second getAlbum happens
- * only when the first album's artist contradicts the library album artist.
+ * Requests: one search, "<track artist> <title>", which the album and artist
+ * strategies send for the same owned track, so it is usually cached. Then one
+ * getAlbum of the chosen track's album for cover and label; the album
+ * strategy fetched that album already in most cases. A second getAlbum
+ * happens only when the first album's artist contradicts the library album
+ * artist.
  */
 export async function matchTrack(query: TrackQuery, lookup: CatalogLookup): Promise<MatchDecision> {
   if (isPlaceholderTitle(query.title)) return notFound('the title is empty or a placeholder');
