@@ -40,7 +40,7 @@ export function isAmazonMusicUrl(value: unknown): value is string {
 }
 
 /**
- * The Amazon Music page of a matched item. A track links to its album page
+ * Builds the Amazon Music page URL of a matched item. A track links to its album page
  * with the track selected when the album's ASIN is known, else to the track.
  */
 export function amazonMusicUrl(

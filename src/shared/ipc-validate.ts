@@ -15,10 +15,10 @@ import { SETTINGS, validateBaseUrl, validateCountry } from './settings.ts';
 /** Rows per page of `listItems`. */
 export const MAX_ITEM_PAGE_SIZE = 500;
 
-/** Longest search text `listItems` accepts, in characters. */
+/** Maximum length of the `listItems` search text, in characters. */
 export const MAX_SEARCH_LENGTH = 200;
 
-/** Longest folder path `addLibrary` accepts, in characters. */
+/** Maximum length of an `addLibrary` folder path, in characters. */
 const MAX_PATH_LENGTH = 4096;
 
 /** An ASIN as Amazon Music gives them to albums, tracks and some artists: `B0` and eight letters or digits. */
@@ -126,9 +126,9 @@ function readSettingsPatch(value: unknown): SourceSettingsPatch {
 }
 
 /**
- * Reads an id typed by hand. Albums and tracks take an ASIN (trimmed and
- * upper-cased); artists take an ASIN or a lower-case slug such as
- * `daft-punk`, kept as typed apart from the trimming.
+ * Reads an id typed by hand. Albums and tracks take an ASIN, trimmed and
+ * upper-cased. Artists take an ASIN or a lower-case slug such as `daft-punk`,
+ * which is only trimmed.
  */
 export function readAmazonId(entityType: EntityType, value: unknown): string {
   const text = typeof value === 'string' ? value.trim() : '';
@@ -170,7 +170,7 @@ function readFolder(value: unknown): string {
 
 function readExternalUrl(value: unknown): string {
   if (isAmazonMusicUrl(value)) return value;
-  throw invalid(`refused to open ${show(value)}: only https://music.amazon.… pages can be opened`);
+  throw invalid(`cannot open ${show(value)}: only https://music.amazon.… links are allowed`);
 }
 
 function readPinnedEntityType(value: unknown): EntityType | null {

@@ -95,7 +95,7 @@ function notFound(entityType: EntityType, id: number): IpcError {
 
 /**
  * Builds the main-process application service: every call of the renderer
- * contract, and the `status` and `scanProgress` events. It knows no
+ * contract, and the `status` and `scanProgress` events. It depends on no
  * transport. The Electron IPC handlers and the `liner serve` bridge both pass
  * raw calls through `dispatchCall`, which validates them first.
  */

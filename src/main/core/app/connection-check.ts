@@ -5,17 +5,17 @@ import type { ConnectionCheck } from '../../../shared/ipc-contract.ts';
 /** How long the Settings screen waits for `/api/status`, in ms. */
 export const DEFAULT_CHECK_TIMEOUT_MS = 5_000;
 
-/** The most of the answer the check reads, in bytes; a status answer is a few hundred. */
+/** Maximum response body the check reads, in bytes; a status response is a few hundred. */
 const MAX_BODY_BYTES = 64 * 1024;
 
 const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
 
-interface StatusAnswer {
+interface StatusResponse {
   statusCode: number;
   text: string;
 }
 
-async function readStatus(url: string, timeoutMs: number): Promise<StatusAnswer> {
+async function readStatus(url: string, timeoutMs: number): Promise<StatusResponse> {
   const response = await request(url, {
     method: 'GET',
     headers: { accept: 'application/json', 'user-agent': 'Liner connection check' },
@@ -38,7 +38,7 @@ async function readStatus(url: string, timeoutMs: number): Promise<StatusAnswer>
   return { statusCode: response.statusCode, text: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8') };
 }
 
-/** A short, single-line excerpt of an answer body for a message. */
+/** A short, single-line excerpt of a response body for a message. */
 function excerpt(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;
@@ -61,19 +61,19 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Turns a `/api/status` answer into words for the user. */
-export function describeStatusAnswer(answer: StatusAnswer): ConnectionCheck {
+/** Turns a `/api/status` response into words for the user. */
+export function describeStatusResponse(answer: StatusResponse): ConnectionCheck {
   const body = parseJson(answer.text);
 
   if (answer.statusCode < 200 || answer.statusCode >= 300) {
     const detail = errorMessageOf(body) ?? excerpt(answer.text);
-    return { ok: false, version: null, message: `T2Tunes answered HTTP ${answer.statusCode}${detail ? `: ${detail}` : ''}` };
+    return { ok: false, version: null, message: `T2Tunes responded with HTTP ${answer.statusCode}${detail ? `: ${detail}` : ''}` };
   }
   if (body === undefined) {
     return {
       ok: false,
       version: null,
-      message: 'The server answered, but not with JSON. Check that the base URL points at a T2Tunes instance.',
+      message: 'The server responded, but not with JSON. Check that the base URL points at a T2Tunes instance.',
     };
   }
 
@@ -84,27 +84,30 @@ export function describeStatusAnswer(answer: StatusAnswer): ConnectionCheck {
     return {
       ok: false,
       version,
-      message: 'The server answered JSON without an "amazonMusic" field. Check that the base URL points at a T2Tunes instance.',
+      message: 'The server responded with JSON that has no "amazonMusic" field. Check that the base URL points at a T2Tunes instance.',
     };
   }
 
   const versionText = version ? ` (T2Tunes ${version})` : '';
   if (state.toLowerCase() === 'up') return { ok: true, version, message: `Connected: Amazon Music is up${versionText}.` };
-  return { ok: false, version, message: `T2Tunes answered, but Amazon Music is ${state}${versionText}. Try again later.` };
+  return { ok: false, version, message: `T2Tunes responded, but Amazon Music is ${state}${versionText}. Try again later.` };
 }
 
 /** Turns a failed request into words for the user. */
 export function describeRequestFailure(error: unknown, url: URL, timeoutMs: number): ConnectionCheck {
   const record = (typeof error === 'object' && error !== null ? error : {}) as { code?: unknown; name?: unknown; cause?: unknown };
   const cause = (typeof record.cause === 'object' && record.cause !== null ? record.cause : {}) as { code?: unknown };
-  const code = typeof record.code === 'string' ? record.code : typeof cause.code === 'string' ? cause.code : '';
+  // undici puts the socket error code on the error itself or on its cause.
+  let code = '';
+  if (typeof record.code === 'string') code = record.code;
+  else if (typeof cause.code === 'string') code = cause.code;
   const where = url.host;
 
   if (code === 'ECONNREFUSED') {
     return { ok: false, version: null, message: `Connection refused by ${where}. Check that T2Tunes runs there and the port is right.` };
   }
   if (TIMEOUT_CODES.has(code) || record.name === 'TimeoutError' || record.name === 'AbortError') {
-    return { ok: false, version: null, message: `No answer from ${where} within ${timeoutMs / 1000} s (timed out).` };
+    return { ok: false, version: null, message: `No response from ${where} within ${timeoutMs / 1000} s (timed out).` };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return { ok: false, version: null, message: `Host ${url.hostname} not found. Check the base URL and your network.` };
@@ -122,7 +125,7 @@ export function describeRequestFailure(error: unknown, url: URL, timeoutMs: numb
 export async function checkConnection(baseUrl: string, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS): Promise<ConnectionCheck> {
   const url = new URL(`${baseUrl}/api/status`);
   try {
-    return describeStatusAnswer(await readStatus(url.toString(), timeoutMs));
+    return describeStatusResponse(await readStatus(url.toString(), timeoutMs));
   } catch (error) {
     return describeRequestFailure(error, url, timeoutMs);
   }

@@ -1,7 +1,7 @@
 import type { ScanProgress } from '../../../shared/ipc-contract.ts';
 import type { Logger } from '../logging.ts';
 
-/** One scan the app service asks for. */
+/** One scan the app service requests. */
 export interface ScanRequest {
   libraryId: number;
   /** The library's root folder, resolved. */

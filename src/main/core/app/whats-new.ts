@@ -9,7 +9,7 @@ export const WHATS_NEW_ITEMS: readonly string[] = [
   'Scans run in the background and hold enrichment until they finish.',
 ];
 
-/** The notes of `version`, shown until the user dismisses them once. */
+/** Returns the notes of `version`; `show` stays true until the user dismisses them. */
 export function readWhatsNew(settings: SettingsStore, version: string): WhatsNew {
   return { version, show: settings.get('app.lastSeenVersion') !== version, items: [...WHATS_NEW_ITEMS] };
 }

@@ -74,31 +74,41 @@ export function toItemRow(entityType: EntityType, record: ItemRowRecord): ItemRo
   };
 }
 
+/** The SQL of one library-view page and of its count, which share one WHERE clause. */
+export interface ItemPageSql {
+  countSql: string;
+  pageSql: string;
+  /** Parameters of the WHERE clause; the page query takes LIMIT and OFFSET after them. */
+  params: (string | number)[];
+}
+
+export function itemPageSql(query: ItemQuery): ItemPageSql {
+  const sql = ENTITY_SQL[query.entityType];
+  const where = itemWhere(query.libraryId, query.filter, query.search, sql.nameColumn, 'e');
+  return {
+    countSql: `SELECT COUNT(*) AS total FROM ${sql.table} e WHERE ${where.sql}`,
+    pageSql: `SELECT ${MATCH_COLUMNS}, ${sql.select}
+              FROM ${sql.table} e ${sql.joins}
+              WHERE ${where.sql}
+              ORDER BY e.id
+              LIMIT ? OFFSET ?`,
+    params: where.params,
+  };
+}
+
 /**
- * One page of a library's artists, albums or tracks in id order (the order
+ * Returns one page of a library's artists, albums or tracks in id order (the order
  * the scan added them), and the number of rows the filter and search match.
- * The page and the count share one WHERE clause; both are index range scans
- * on `(library_id, amazon_match_status, id)` unless a search is given.
+ * Without a search both are range scans of `(library_id, amazon_match_status,
+ * id)` or of another index that leads with `library_id`; a search scans the
+ * library's rows.
  */
 export function listItems(db: Database.Database, query: ItemQuery): ItemPage {
   ensureSourceSchema(db, 'amazon');
 
-  const sql = ENTITY_SQL[query.entityType];
-  const where = itemWhere(query.libraryId, query.filter, query.search, sql.nameColumn, 'e');
+  const sql = itemPageSql(query);
+  const { total } = db.prepare(sql.countSql).get(...sql.params) as { total: number };
+  const records = db.prepare(sql.pageSql).all(...sql.params, query.limit, query.offset) as ItemRowRecord[];
 
-  const countRow = db.prepare(`SELECT COUNT(*) AS total FROM ${sql.table} e WHERE ${where.sql}`).get(...where.params) as {
-    total: number;
-  };
-
-  const records = db
-    .prepare(
-      `SELECT ${MATCH_COLUMNS}, ${sql.select}
-       FROM ${sql.table} e ${sql.joins}
-       WHERE ${where.sql}
-       ORDER BY e.id
-       LIMIT ? OFFSET ?`,
-    )
-    .all(...where.params, query.limit, query.offset) as ItemRowRecord[];
-
-  return { total: countRow.total, offset: query.offset, rows: records.map((record) => toItemRow(query.entityType, record)) };
+  return { total, offset: query.offset, rows: records.map((record) => toItemRow(query.entityType, record)) };
 }

@@ -32,13 +32,13 @@ function toSummary(row: LibraryRow): LibrarySummary {
   };
 }
 
-/** Every library with its artist, album and track totals, by name. */
+/** Lists every library with its artist, album and track totals, by name. */
 export function listLibraries(db: Database.Database): LibrarySummary[] {
   const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM libraries l ORDER BY l.name COLLATE NOCASE, l.id`).all() as LibraryRow[];
   return rows.map(toSummary);
 }
 
-/** One library with its totals; undefined when no library has the id. */
+/** Returns one library with its totals; undefined when no library has the id. */
 export function findLibrary(db: Database.Database, libraryId: number): LibrarySummary | undefined {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM libraries l WHERE l.id = ?`).get(libraryId) as LibraryRow | undefined;
   return row ? toSummary(row) : undefined;
