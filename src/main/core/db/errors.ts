@@ -1,4 +1,4 @@
-/** Why a database file could not be opened. Each reason carries the path and a fix. */
+/** Reason a database file could not be opened; each error message names the path and a fix. */
 export type DatabaseOpenFailure = 'not_sqlite' | 'corrupt' | 'newer_version' | 'read_only' | 'missing_folder';
 
 /** A database file Liner refuses to open; the file is left exactly as it was. */

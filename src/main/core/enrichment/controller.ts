@@ -45,7 +45,7 @@ const STABLE_RUN_MS = 5 * 60_000;
 const SHUTDOWN_TIMEOUT_MS = 15_000;
 
 /**
- * Runs the enrichment worker of the Amazon source and answers it: hands out
+ * Runs the enrichment worker of the Amazon source and serves its requests: hands out
  * queue items, writes every result in a transaction, persists the circuit
  * breaker, restarts a crashed worker, and publishes the source status. The
  * worker never opens the database; everything it learns comes from here.
