@@ -3,6 +3,7 @@ import { configCommand } from './config.ts';
 import { demoCommand } from './demo.ts';
 import { enrichCommand } from './enrich.ts';
 import { scanCommand } from './scan.ts';
+import { serveCommand } from './serve.ts';
 import { disableCommand, enableCommand, pauseCommand, resumeCommand } from './source-switches.ts';
 import { statusCommand } from './status.ts';
 
@@ -17,4 +18,5 @@ export const COMMANDS: Command[] = [
   pauseCommand,
   resumeCommand,
   configCommand,
+  serveCommand,
 ];
