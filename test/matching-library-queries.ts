@@ -1,47 +1,41 @@
 /**
- * Builds match queries from the tags of the corpus library the way a library
- * scanner would, one file at a time, because the expected ids are per file:
- * - track artist: the artist tag's primary artist ("A feat. B" gives "A");
- *   with no artist or album artist tag, a title of the form "Artist - Title"
- *   is split, since some rippers write only the title field;
- * - album artist: the album artist tag, else the track artist;
- * - each file yields its own artist, album and track query.
+ * Builds match queries from the corpus library: each file goes through the
+ * library scanner's own reader (tags, with the file name as fallback), and
+ * the queries are shaped the way the enrichment controller shapes them from
+ * library rows. Each file yields its own queries, because the expected ids
+ * are per file; the controller would group a real library's files by album.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseFile, type IAudioMetadata } from 'music-metadata';
-import { primaryCredit } from '../src/worker/matching/index.ts';
+import type { ScannedTrack } from '../src/shared/scan-protocol.ts';
+import { readTrack } from '../src/worker/scanner/read-track.ts';
 import type { AlbumQuery, ArtistQuery, TrackQuery } from '../src/worker/matching/index.ts';
 
 export interface LibraryFileQueries {
   /** Path relative to the library folder, with "/" separators. */
   file: string;
+  /** The track artist, the act the expected artist id names. */
   artist: ArtistQuery | null;
+  /** The album artist when it is another name: an item of its own, not scored. */
+  albumArtist: ArtistQuery | null;
   album: AlbumQuery | null;
   track: TrackQuery | null;
 }
 
-interface FileTags {
-  title: string | null;
-  artist: string | null;
-  albumArtist: string | null;
-  album: string | null;
-  year: number | null;
-  trackNumber: number | null;
-  discNumber: number | null;
-  durationMs: number | null;
-}
+const VARIOUS_ARTISTS = 'Various Artists';
 
-/** Reads every parseable file under `libraryDir`; unreadable files are left out. */
+/** Reads every file under `libraryDir`; files the scanner cannot read are left out. */
 export async function readLibraryQueries(libraryDir: string): Promise<LibraryFileQueries[]> {
   const files = (await listFiles(libraryDir)).sort();
   const queries: LibraryFileQueries[] = [];
 
   for (const file of files) {
-    const metadata = await parseFile(file, { duration: true, skipCovers: true }).catch(() => null);
-    if (metadata === null) continue;
+    const info = await stat(file);
+    const read = await readTrack({ path: file, size: info.size, mtimeMs: Math.trunc(info.mtimeMs) }, libraryDir);
+    if (!read.ok) continue;
+
     const relative = path.relative(libraryDir, file).split(path.sep).join('/');
-    queries.push(buildQueries(relative, readTags(metadata)));
+    queries.push(buildQueries(relative, read.track));
   }
   return queries;
 }
@@ -57,77 +51,49 @@ async function listFiles(folder: string): Promise<string[]> {
   return nested.flat();
 }
 
-function text(value: string | undefined | null): string | null {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
-}
+function buildQueries(file: string, track: ScannedTrack): LibraryFileQueries {
+  const albumArtistName = track.compilation ? VARIOUS_ARTISTS : track.albumArtist;
+  const ownTitles = track.titleFromTags ? [track.title] : [];
 
-function readTags(metadata: IAudioMetadata): FileTags {
-  const { common, format } = metadata;
-  const artist = text(common.artist);
   return {
-    title: text(common.title),
-    artist: artist === null ? null : primaryCredit(artist),
-    albumArtist: text(common.albumartist),
-    album: text(common.album),
-    year: common.year ?? null,
-    trackNumber: common.track.no ?? null,
-    discNumber: common.disk.no ?? null,
-    durationMs: format.duration === undefined ? null : Math.round(format.duration * 1000),
+    file,
+    artist: artistQuery(track.artist, albumArtistName === track.artist ? track.album : null, ownTitles),
+    albumArtist: albumArtistName === track.artist ? null : artistQuery(albumArtistName, track.album, []),
+    album: albumQuery(track, albumArtistName),
+    track: trackQuery(track, albumArtistName),
   };
 }
 
-/** "Luomo - Tessio (Spektre Remix)" with no artist tags gives artist "Luomo". */
-function splitArtistFromTitle(tags: FileTags): FileTags {
-  if (tags.artist !== null || tags.albumArtist !== null || tags.title === null) return tags;
-  const parts = tags.title.split(' - ');
-  if (parts.length !== 2) return tags;
-  const [artist, title] = parts.map((part) => part.trim());
-  if (!artist || !title) return tags;
-  return { ...tags, artist, title };
+function artistQuery(name: string | null, albumTitle: string | null, trackTitles: string[]): ArtistQuery | null {
+  if (name === null || name.trim() === '') return null;
+  return { entityType: 'artist', name, albumTitles: albumTitle === null ? [] : [albumTitle], trackTitles };
 }
 
-function buildQueries(file: string, rawTags: FileTags): LibraryFileQueries {
-  const tags = splitArtistFromTitle(rawTags);
-  const albumArtist = tags.albumArtist ?? tags.artist;
+function albumQuery(track: ScannedTrack, albumArtistName: string | null): AlbumQuery | null {
+  if (track.album === null) return null;
+  return {
+    entityType: 'album',
+    title: track.album,
+    artistName: albumArtistName,
+    year: track.year,
+    trackTitles: [track.title],
+    trackArtistNames: track.artist === null ? [] : [track.artist],
+    trackCount: 1,
+  };
+}
 
-  const artist: ArtistQuery | null =
-    tags.artist === null
-      ? null
-      : {
-          entityType: 'artist',
-          name: tags.artist,
-          albumTitles: tags.album === null ? [] : [tags.album],
-          trackTitles: tags.title === null ? [] : [tags.title],
-        };
-
-  const album: AlbumQuery | null =
-    tags.album === null
-      ? null
-      : {
-          entityType: 'album',
-          title: tags.album,
-          artistName: albumArtist,
-          year: tags.year,
-          trackTitles: tags.title === null ? [] : [tags.title],
-          trackArtistNames: tags.artist === null ? [] : [tags.artist],
-          trackCount: 1,
-        };
-
-  const track: TrackQuery | null =
-    tags.title === null
-      ? null
-      : {
-          entityType: 'track',
-          title: tags.title,
-          artistName: tags.artist,
-          albumTitle: tags.album,
-          albumArtistName: tags.albumArtist,
-          trackNumber: tags.trackNumber,
-          discNumber: tags.discNumber,
-          durationMs: tags.durationMs,
-          year: tags.year,
-        };
-
-  return { file, artist, album, track };
+/** Builds the track query; `null` for a title taken from the file name, which the controller does not search. */
+function trackQuery(track: ScannedTrack, albumArtistName: string | null): TrackQuery | null {
+  if (!track.titleFromTags) return null;
+  return {
+    entityType: 'track',
+    title: track.title,
+    artistName: track.artist,
+    albumTitle: track.album,
+    albumArtistName: track.album === null ? null : albumArtistName,
+    trackNumber: track.trackNumber,
+    discNumber: track.discNumber,
+    durationMs: track.durationMs,
+    year: track.year,
+  };
 }
