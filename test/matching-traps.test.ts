@@ -577,3 +577,30 @@ describe('similarity gates alone', () => {
     expect(idOf(await decide(query, albums))).toBeNull();
   });
 });
+
+describe('album artist check', () => {
+  const compilation: HandAlbum = {
+    id: 'TV',
+    title: 'Friday Night Lights',
+    artist: 'Various Artists',
+    tracks: [
+      { id: 'TV-T1', title: 'Devil Town', artist: 'Tony Lucca' },
+      { id: 'TV-T2', title: 'Your Hand in Mine', artist: 'Explosions In The Sky' },
+    ],
+  };
+
+  it('compilation with the owned track is not the band album', async () => {
+    const query = albumQuery('Friday Night Lights', 'Explosions In The Sky', ['Your Hand in Mine']);
+    expect(idOf(await decide(query, [compilation]))).toBeNull();
+  });
+
+  it('track on a compilation is not the band album track', async () => {
+    const query = trackQuery('Your Hand in Mine', 'Explosions In The Sky', 'Friday Night Lights');
+    expect(idOf(await decide(query, [compilation]))).toBeNull();
+  });
+
+  it('compilation album matches a compilation', async () => {
+    const query = albumQuery('Friday Night Lights', 'Various Artists', ['Your Hand in Mine'], { trackArtistNames: ['Explosions In The Sky'] });
+    expect(idOf(await decide(query, [compilation]))).toBe('TV');
+  });
+});
