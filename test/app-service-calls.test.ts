@@ -7,6 +7,7 @@ import { createAppService, dispatchCall, type AppService, type ScanRequest } fro
 import { EnrichmentController } from '../src/main/core/enrichment/controller.ts';
 import { silentLogger } from '../src/main/core/logging.ts';
 import type { ChildLauncher } from '../src/main/core/process/child.ts';
+import { launchNodeChild } from '../src/main/core/process/node-child.ts';
 import { SettingsStore } from '../src/main/core/settings-store.ts';
 import type { ItemDetail, ScanProgress } from '../src/shared/ipc-contract.ts';
 import { IpcError } from '../src/shared/ipc-error.ts';
@@ -222,7 +223,7 @@ describe('libraries', () => {
   it('rejects a file', async () => {
     const file = path.join(temp.folder, 'song.flac');
     fs.writeFileSync(file, '');
-    expect((await callError('addLibrary', [file])).message).toContain('not a folder');
+    expect((await callError('addLibrary', [file])).message).toContain('Not a folder');
   });
 
   it('holds enrichment while a scan runs', async () => {
@@ -251,6 +252,31 @@ describe('libraries', () => {
     await dispatchCall(service, 'rescanLibrary', [seeded.libraryId]);
     scans.fail(new Error('folder vanished'));
     expect(await ended).toMatchObject({ phase: 'failed', error: 'folder vanished' });
+  });
+});
+
+describe('default scan runner', () => {
+  it('scans a folder with the real scanner', async () => {
+    const scanning = createAppService({
+      db: temp.db,
+      settings,
+      logger: silentLogger(),
+      controller,
+      launcher: launchNodeChild,
+      version: '0.1.0',
+    });
+    const folder = path.join(temp.folder, 'empty-library');
+    fs.mkdirSync(folder);
+
+    const ended = new Promise<ScanProgress>((resolve) =>
+      scanning.events.on('scanProgress', (progress) => {
+        if (progress.phase === 'finished' || progress.phase === 'failed') resolve(progress);
+      }),
+    );
+    await dispatchCall(scanning, 'addLibrary', [folder]);
+    const outcome = await ended;
+    await scanning.close();
+    expect(outcome).toMatchObject({ phase: 'finished', error: null });
   });
 });
 

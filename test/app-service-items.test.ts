@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { migration001 } from '../src/main/core/db/migrations/001-core-tables.ts';
 import { getItem } from '../src/main/core/items/item-detail.ts';
 import { itemPageSql, listItems } from '../src/main/core/items/item-list.ts';
-import { ensureLibrary, listLibraries } from '../src/main/core/items/library-queries.ts';
+import { listLibraries } from '../src/main/core/items/library-queries.ts';
 import type { ItemFilter, ItemQuery } from '../src/shared/ipc-contract.ts';
 import { openTempDatabase, seedLibrary, type SeededLibrary, type TempDatabase } from './support/app-service-db.ts';
 
@@ -169,14 +169,5 @@ describe('libraries', () => {
   it('lists totals per library', () => {
     const [library] = listLibraries(temp.db);
     expect(library?.totals).toEqual({ artists: 1, albums: 1, tracks: 4 });
-  });
-
-  it('reuses the row of a known folder', () => {
-    expect(ensureLibrary(temp.db, '/music/seed')).toBe(seeded.libraryId);
-  });
-
-  it('names a new library after its folder', () => {
-    const id = ensureLibrary(temp.db, '/music/Jazz Collection');
-    expect(listLibraries(temp.db).find((library) => library.id === id)?.name).toBe('Jazz Collection');
   });
 });

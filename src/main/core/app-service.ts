@@ -8,13 +8,15 @@ import { isLinerCallName, validateCallArgs } from '../../shared/ipc-validate.ts'
 import { checkConnection, DEFAULT_CHECK_TIMEOUT_MS } from './app/connection-check.ts';
 import { EventHub, type AppEvents } from './app/event-hub.ts';
 import { resolveLibraryFolder } from './app/library-folder.ts';
+import { createLibraryScanRunner } from './app/library-scan-runner.ts';
 import { ScanRuns, type ScanRunner } from './app/scan-runs.ts';
 import { ChangeThrottle, type ThrottleTimers } from './app/status-throttle.ts';
 import { dismissWhatsNew, readWhatsNew } from './app/whats-new.ts';
 import type { EnrichmentController } from './enrichment/controller.ts';
 import { getItem } from './items/item-detail.ts';
 import { listItems } from './items/item-list.ts';
-import { ensureLibrary, findLibrary, listLibraries } from './items/library-queries.ts';
+import { findLibrary, listLibraries } from './items/library-queries.ts';
+import { ensureLibrary } from './library/library-store.ts';
 import type { Logger } from './logging.ts';
 import type { ChildLauncher } from './process/child.ts';
 import type { SettingsStore } from './settings-store.ts';
@@ -51,12 +53,12 @@ export interface AppServiceOptions {
   settings: SettingsStore;
   logger: Logger;
   controller: AppController;
-  /** Starts worker processes; kept for the scan service. */
+  /** Starts the scanner processes of the default scan runner. */
   launcher: ChildLauncher;
   /** The app version, for "What's new". */
   version: string;
-  /** Runs one library scan to its end. */
-  runScan: ScanRunner;
+  /** Runs one library scan to its end; defaults to the scan service with `launcher`. */
+  runScan?: ScanRunner;
   /** Opens a validated music.amazon.… link: Electron's `shell.openExternal`, or a no-op under `liner serve`. */
   openExternal?: (url: string) => Promise<void> | void;
   /** Timeout of the Settings screen's connection test, in ms. */
@@ -111,8 +113,11 @@ export function createAppService(options: AppServiceOptions): AppService {
   );
   const stopStatus = controller.onStatus((status) => statusThrottle.push(status));
 
+  const runScan =
+    options.runScan ??
+    createLibraryScanRunner({ db, launcher: options.launcher, logger: options.logger, onItemsAdded: () => controller.wake() });
   const scans = new ScanRuns({
-    runScan: options.runScan,
+    runScan,
     holdForScan: () => controller.holdForScan(),
     emit: (progress) => events.emit('scanProgress', progress),
     logger,
@@ -173,10 +178,10 @@ export function createAppService(options: AppServiceOptions): AppService {
     testConnection: async (_source, baseUrl) => checkConnection(baseUrl, options.connectionTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS),
     listLibraries: async () => listLibraries(db),
     addLibrary: async (folder) => {
-      const root = await resolveLibraryFolder(folder);
-      const libraryId = ensureLibrary(db, root);
-      scans.start(libraryId, root);
-      return requireLibrary(libraryId);
+      const root = resolveLibraryFolder(folder);
+      const library = ensureLibrary(db, root);
+      scans.start(library.id, root);
+      return requireLibrary(library.id);
     },
     rescanLibrary: async (libraryId) => {
       const library = requireLibrary(libraryId);

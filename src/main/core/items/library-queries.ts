@@ -1,5 +1,3 @@
-import path from 'node:path';
-
 import type Database from 'better-sqlite3';
 
 import type { LibrarySummary } from '../../../shared/ipc-contract.ts';
@@ -42,17 +40,4 @@ export function listLibraries(db: Database.Database): LibrarySummary[] {
 export function findLibrary(db: Database.Database, libraryId: number): LibrarySummary | undefined {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM libraries l WHERE l.id = ?`).get(libraryId) as LibraryRow | undefined;
   return row ? toSummary(row) : undefined;
-}
-
-/**
- * Returns the id of the library rooted at `rootPath`, creating it (named
- * after the folder) when none is. The path must already be resolved, because
- * `root_path` is unique as stored.
- */
-export function ensureLibrary(db: Database.Database, rootPath: string): number {
-  const name = path.basename(rootPath) || rootPath;
-  db.prepare('INSERT INTO libraries (name, root_path) VALUES (?, ?) ON CONFLICT (root_path) DO NOTHING').run(name, rootPath);
-
-  const row = db.prepare('SELECT id FROM libraries WHERE root_path = ?').get(rootPath) as { id: number };
-  return row.id;
 }
