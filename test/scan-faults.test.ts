@@ -7,12 +7,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/main/core/db/connection.ts';
 import { ScanFolderError } from '../src/main/core/library/scan-folder.ts';
 import { launchNodeChild } from '../src/main/core/process/node-child.ts';
-import type { ChildLauncher } from '../src/main/core/process/child.ts';
+import type { ChildLauncher, WorkerEntry } from '../src/main/core/process/child.ts';
 import { FIXTURE_LIBRARY, scanFolder, trackAt, unreadableByPath } from './support/scan-library.ts';
 import { makeTempDir, removeTempDir } from './support/temp.ts';
 
 /** Root passes every permission check, so chmod cannot make a file unreadable for it. */
 const RUNNING_AS_ROOT = process.getuid?.() === 0;
+
+/** Starts the real scanner and kills it at once, as a crash would. */
+const dyingLauncher: ChildLauncher = <Outgoing, Incoming>(entry: WorkerEntry) => {
+  const child = launchNodeChild<Outgoing, Incoming>(entry);
+  setImmediate(() => child.kill());
+  return child;
+};
 
 let dir: string;
 let music: string;
@@ -147,23 +154,13 @@ describe('scan failures', () => {
 
   it('rejects when the scanner process dies', async () => {
     addSample('mp3/notags.mp3');
-    const dying: ChildLauncher = (entry) => {
-      const child = launchNodeChild(entry);
-      setImmediate(() => child.kill());
-      return child;
-    };
-    await expect(scanFolder(db, music, { launcher: dying })).rejects.toThrow(/scanner process ended/);
+    await expect(scanFolder(db, music, { launcher: dyingLauncher })).rejects.toThrow(/scanner process ended/);
   });
 
   it('removes nothing after a failed scan', async () => {
     addSample('mp3/notags.mp3');
     const first = await scanFolder(db, music);
-    const silent: ChildLauncher = (entry) => {
-      const child = launchNodeChild(entry);
-      setImmediate(() => child.kill());
-      return child;
-    };
-    await scanFolder(db, music, { launcher: silent }).catch(() => undefined);
+    await scanFolder(db, music, { launcher: dyingLauncher }).catch(() => undefined);
     expect((db.prepare('SELECT count(*) AS n FROM tracks').get() as { n: number }).n).toBe(first.tracks);
   });
 
@@ -195,13 +192,8 @@ describe('scan failures', () => {
   it('releases the hold when the scan fails', async () => {
     addSample('mp3/notags.mp3');
     const events: string[] = [];
-    const dying: ChildLauncher = (entry) => {
-      const child = launchNodeChild(entry);
-      setImmediate(() => child.kill());
-      return child;
-    };
     await scanFolder(db, music, {
-      launcher: dying,
+      launcher: dyingLauncher,
       onStart: () => events.push('start'),
       onFinish: (_library, outcome) => events.push('error' in outcome ? 'failed' : 'finished'),
     }).catch(() => undefined);

@@ -72,5 +72,5 @@ export type ScannerMessage =
   | { type: 'done' }
   | { type: 'failed'; message: string };
 
-/** Files per batch unless a host asks otherwise: small enough for short write transactions. */
+/** Files per batch unless the host sets another size. Small batches keep each write transaction short. */
 export const DEFAULT_SCAN_BATCH_SIZE = 200;

@@ -26,7 +26,7 @@ export interface UnreadableEntry {
 
 /**
  * The outcome of one scan. Every entry the walk found is counted once in
- * `filesSeen` and once as added, updated, unchanged or unreadable; a folder
+ * `filesSeen` and once as added, updated, unchanged or unreadable. A folder
  * that could not be listed counts as one unreadable entry. `artists`,
  * `albums` and `tracks` are the totals in the library after the scan.
  */

@@ -63,7 +63,7 @@ async function scanWithProgress(folder: string, host: ReturnType<typeof openHost
   }
 }
 
-/** A one-line progress display that redraws itself in place on a terminal. */
+/** Creates a one-line progress display that redraws itself in place on a terminal. */
 function progressLine(stream: Writable): { draw: (progress: ScanProgressEvent) => void; clear: () => void } {
   let drawn = false;
   return {

@@ -22,9 +22,9 @@ export interface ScanLibraryOptions {
   onProgress?: (progress: ScanProgressEvent) => void;
   /** Called after each batch that inserted rows, so the enrichment worker can wake up. */
   onItemsAdded?: (items: ItemsAdded) => void;
-  /** Called before the scanner starts; the host holds enrichment here. */
+  /** Called before the scanner starts, so the host can pause enrichment for the length of the scan. */
   onStart?: (library: LibraryRecord) => void;
-  /** Called once when the scan ends, whether it succeeded or not; the host releases enrichment here. */
+  /** Called once when the scan ends, whether it succeeded or not, so the host can resume enrichment. */
   onFinish?: (library: LibraryRecord, outcome: { summary: ScanSummary } | { error: Error }) => void;
 }
 

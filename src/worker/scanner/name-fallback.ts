@@ -1,6 +1,6 @@
 import path from 'node:path';
 
-/** What a file's name and folders suggest when its tags are missing. */
+/** Tag values guessed from a file's name and folders, used where its tags are missing. */
 export interface NameGuess {
   /** The file name without its number prefix and artist, never empty. */
   title: string;

@@ -59,8 +59,10 @@ export class ScanSession {
     const reply = new Promise<string[]>((resolve) => this.waiting.set(batchId, resolve));
     this.send({ type: 'files', batchId, files });
 
-    const wanted = new Set(await reply);
-    const toParse = files.filter((file) => wanted.has(file.path));
+    const requested = new Set(await reply);
+    const toParse = files.filter((file) => requested.has(file.path));
+    // NOTE: no per-file time limit. A parse that never settles (a stalled
+    // network share) stalls the scan until main stops the process.
     const results = await mapLimited(toParse, PARSE_CONCURRENCY, (file) => readTrack(file, this.root));
 
     const tracks: ScannedTrack[] = [];

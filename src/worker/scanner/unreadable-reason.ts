@@ -22,13 +22,13 @@ const ENTRY_CODES: Record<string, string> = {
 /** music-metadata and strtok3 errors raised by a file whose content ends early or is damaged. */
 const DAMAGED_ERRORS = new Set(['UnexpectedFileContentError', 'EndOfStreamError', 'FieldDecodingError', 'InternalParserError', 'RangeError']);
 
-/** music-metadata errors raised when the content is no format it knows. */
+/** music-metadata errors raised for content in no format it supports. */
 const NOT_AUDIO_ERRORS = new Set(['CouldNotDetermineFileTypeError', 'UnsupportedFileTypeError']);
 
 /**
- * Describes why a path could not be listed, read or parsed. `link` says the
- * path is a symbolic link, so a missing target reads as a broken link rather
- * than a file removed during the scan.
+ * Describes why a path could not be listed, read or parsed. Pass `link` true
+ * for a symbolic link, so a missing target reads as a broken link rather than
+ * as a file removed during the scan.
  */
 export function unreadableFrom(filePath: string, error: unknown, link = false): UnreadableFile {
   const { name, message, code } = errorParts(error);
@@ -36,8 +36,8 @@ export function unreadableFrom(filePath: string, error: unknown, link = false): 
   if (code && TRANSIENT_CODES[code]) return { path: filePath, reason: TRANSIENT_CODES[code], transient: true };
   if (code && ENTRY_CODES[code]) return { path: filePath, reason: ENTRY_CODES[code], transient: false };
   if (code === 'ENOENT') {
-    // NOTE: a broken link may point at a drive that is not mounted, so its
-    // track (if any) is kept; a plain file that vanished is gone for good.
+    // A broken link may point at a drive that is not mounted, so its track
+    // (if any) is kept. A plain file that vanished is gone for good.
     return link
       ? { path: filePath, reason: 'broken symbolic link', transient: true }
       : { path: filePath, reason: 'file removed during the scan', transient: false };

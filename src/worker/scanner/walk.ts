@@ -10,7 +10,7 @@ import { unreadableFrom } from './unreadable-reason.ts';
 export type WalkEntry = { kind: 'file'; file: FileStat } | { kind: 'unreadable'; entry: UnreadableFile };
 
 /**
- * Walks a folder tree depth first, in name order, and yields every file once.
+ * Walks a folder tree depth first, in name order, and yields each file it finds.
  *
  * - Symbolic links are followed. Each folder is entered once by its real path,
  *   so a link back to a parent (a loop) or a second link to the same folder
@@ -45,7 +45,7 @@ export async function* walkFolder(root: string): AsyncGenerator<WalkEntry> {
       yield { kind: 'unreadable', entry: unreadableFrom(folder, error) };
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries.sort(byName);
 
     const subfolders: string[] = [];
     for (const entry of entries) {
@@ -80,6 +80,13 @@ async function inspectEntry(entry: Dirent, entryPath: string): Promise<WalkEntry
 
   const file: FileStat = { path: entryPath, size: stats.size, mtimeMs: Math.floor(stats.mtimeMs) };
   return { kind: 'file', file };
+}
+
+/** Orders entries by UTF-16 code unit, the same on every platform and locale. */
+function byName(a: Dirent, b: Dirent): number {
+  if (a.name < b.name) return -1;
+  if (a.name > b.name) return 1;
+  return 0;
 }
 
 function notAudio(entryPath: string): WalkEntry {

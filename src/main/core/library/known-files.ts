@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 
-/** What the library stores about a file, to tell unchanged files from changed ones. */
+/** The stored size and mtime of a track's file, to tell unchanged files from changed ones. */
 export interface KnownFile {
   trackId: number;
   size: number;
@@ -9,9 +9,10 @@ export interface KnownFile {
 }
 
 /**
- * Loads every track file of a library, keyed by path. At about 100 bytes a
- * row this is some 10 MB for a 100,000-track library, which main keeps for
- * the length of one scan to answer the scanner without a query per file.
+ * Loads every track file of a library, keyed by path. Main keeps the map for
+ * the length of one scan, so it replies to the scanner without a query per
+ * file. At an estimated 100 bytes a row, a 100,000-track library takes some
+ * 10 MB.
  */
 export function loadKnownFiles(db: Database.Database, libraryId: number): Map<string, KnownFile> {
   const rows = db

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Why a folder cannot be scanned. */
+/** The reason a folder cannot be scanned. */
 export type ScanFolderProblem = 'not_found' | 'not_a_folder' | 'unreadable';
 
 /** A library folder that cannot be scanned; the message names the path and the fix. */

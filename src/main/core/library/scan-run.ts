@@ -18,8 +18,8 @@ export interface ScanRunHooks {
 }
 
 /**
- * Main's side of one scan: answers the scanner's file batches from the
- * stored (path, size, mtime) of each track, writes the parsed tracks, and
+ * Main's side of one scan. It replies to each file batch of the scanner with
+ * the paths whose stored (size, mtime) differ, writes the parsed tracks, and
  * at the end removes the tracks whose files are gone.
  *
  * A stored track is removed when its file was not found, or was re-read and
@@ -80,8 +80,8 @@ export class ScanRun {
 
   /** Removes the tracks of files that are gone, prunes empty albums and artists, and returns the summary. */
   finish(): ScanSummary {
-    const gone = [...this.known].filter(([filePath]) => !this.isProtected(filePath)).map(([, file]) => file.trackId);
-    const removed = removeTracks(this.db, [...gone, ...this.dropped]);
+    const missingTrackIds = [...this.known].filter(([filePath]) => !this.isProtected(filePath)).map(([, file]) => file.trackId);
+    const removed = removeTracks(this.db, [...missingTrackIds, ...this.dropped]);
     if (removed > 0 || this.updated > 0) pruneEmptyEntities(this.db, this.library.id);
 
     markLibraryScanned(this.db, this.library.id);
@@ -118,7 +118,7 @@ export class ScanRun {
 
   /** Marks each file as seen and returns the paths that are new or changed (size or mtime differ). */
   private pathsToParse(files: readonly { path: string; size: number; mtimeMs: number }[]): string[] {
-    const wanted: string[] = [];
+    const toParse: string[] = [];
 
     for (const file of files) {
       this.filesSeen++;
@@ -130,10 +130,10 @@ export class ScanRun {
         continue;
       }
       if (stored) this.reparsed.set(file.path, stored.trackId);
-      wanted.push(file.path);
+      toParse.push(file.path);
     }
 
-    return wanted;
+    return toParse;
   }
 
   private writeTracks(message: Extract<ScannerMessage, { type: 'tracks' }>): void {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 
 import type { ScannedTrack } from '../../../shared/scan-protocol.ts';
 
-/** What one batch changed. */
+/** Row counts of one batch: tracks inserted or updated, artists and albums inserted. */
 export interface WriteResult {
   addedTracks: number;
   updatedTracks: number;
@@ -14,10 +14,11 @@ type Id = number | bigint;
 
 /**
  * Upserts scanned tracks with their artists and albums, one transaction per
- * batch. Rows are found by natural key (artist: library and name; album:
- * library, album artist and title; track: library and path) and updated in
- * place, never deleted and re-inserted, so enrichment columns (`amazon_*`,
- * `thumb_url`, `label`, `api_track_count`) on kept rows survive a rescan.
+ * batch. Rows are found by natural key: an artist by library and name, an
+ * album by library, album artist and title, a track by library and path.
+ * They are updated in place and never deleted and re-inserted, so the
+ * enrichment columns (`amazon_*`, `thumb_url`, `label`, `api_track_count`)
+ * of kept rows survive a rescan.
  */
 export class TrackWriter {
   private readonly statements;
@@ -27,6 +28,8 @@ export class TrackWriter {
     private readonly libraryId: number,
   ) {
     this.statements = {
+      // NOTE: names match exactly, so "Explosions In The Sky" and "Explosions
+      // in the Sky" become two artists, as the UNIQUE (library_id, name) allows.
       findArtist: db.prepare<[number, string], { id: number }>('SELECT id FROM artists WHERE library_id = ? AND name = ?'),
       insertArtist: db.prepare<[number, string]>('INSERT INTO artists (library_id, name) VALUES (?, ?)'),
       // `IS` so that albums without an artist (artist_id NULL) are found too;
@@ -50,6 +53,8 @@ export class TrackWriter {
          VALUES (@libraryId, @albumId, @artistId, @title, @titleFromTags, @trackNumber, @discNumber,
                  @durationMs, @year, @path, @size, @mtimeMs, @artistCredit)`,
       ),
+      // NOTE: a retagged track keeps its match status and id, even when its
+      // title or artist changed; enrichment does not re-check it on its own.
       updateTrack: db.prepare(
         `UPDATE tracks SET album_id = @albumId, artist_id = @artistId, title = @title, title_from_tags = @titleFromTags,
                            track_number = @trackNumber, disc_number = @discNumber, duration_ms = @durationMs,
