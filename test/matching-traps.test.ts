@@ -65,6 +65,11 @@ describe('karaoke and tribute versions of In Bloom', () => {
     expect(idOf(decision)).toBeNull();
   });
 
+  it('namesake without owned songs is not the artist', async () => {
+    const decision = await decide(artistQuery('Nirvana', ['In Bloom'], ['Nevermind']), IN_BLOOM_DECOYS);
+    expect(idOf(decision)).toBeNull();
+  });
+
   it('artist image comes from the owned album', async () => {
     const simopathFirst = [IN_BLOOM_DECOYS[3] as HandAlbum, NEVERMIND];
     const decision = await decide(artistQuery('Nirvana', ['Wings of Love', 'In Bloom'], ['Nevermind']), simopathFirst);
@@ -509,6 +514,10 @@ describe('remixes', () => {
 
   it('remix artist is still found', async () => {
     expect(idOf(await decide(artistQuery('Luomo', ['Tessio (Spektre Remix)']), albums))).toBe('luomo');
+  });
+
+  it('artist prefix in the title is ignored', async () => {
+    expect(idOf(await decide(artistQuery('Luomo', ['Luomo - Tessio (Spektre Remix)']), albums))).toBe('luomo');
   });
 });
 

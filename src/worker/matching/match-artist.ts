@@ -15,10 +15,10 @@ interface Cover {
 }
 
 /**
- * Matches a library artist to a catalog act and its artist id (a slug of the
- * catalog spelling; T2Tunes has no shared artist ids). The act must credit an
- * owned track or album unless its name is equal after normalisation. The
- * image is the cover of one of its albums, an owned one first, because
+ * Matches a library artist to a catalog act and its artist id, a slug of the
+ * catalog spelling, because T2Tunes has no shared artist ids. The act must
+ * have an owned song or album in the catalog, even when its name is equal.
+ * The image is the cover of one of its albums, an owned one first, because
  * T2Tunes has no artist images.
  *
  * Requests: one search for the first owned track, "<artist> <track title>"
