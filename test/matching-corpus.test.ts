@@ -31,11 +31,12 @@ interface ExpectedEntry {
 
 /**
  * Recall floors, as a share of the expected entries that name an id. The
- * matcher found every one of them when this was written. The floors leave room
- * for one or two misses per entity type, so a change that loses recall broadly
- * fails while a single deliberate tightening does not.
+ * matcher found every one of them when this was written (48 artists, 44
+ * albums, 44 tracks). A floor of 0.95 allows two misses per entity type, so
+ * one deliberate tightening passes while a change that loses recall broadly
+ * fails.
  */
-const RECALL_FLOOR: Record<EntityType, number> = { artist: 0.95, album: 0.9, track: 0.9 };
+const RECALL_FLOOR: Record<EntityType, number> = { artist: 0.95, album: 0.95, track: 0.95 };
 
 /** The budget for the whole run: HTTP requests per distinct artist, album and track item. */
 const MAX_REQUESTS_PER_ITEM = 1.5;
