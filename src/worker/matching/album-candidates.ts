@@ -59,7 +59,7 @@ export function candidatesFromTitleSearch(target: AlbumTarget, hits: readonly Ca
   const candidates: AlbumCandidate[] = [];
   for (const group of groupByAlbum(hits)) {
     const candidate = judgeGroup(target, group);
-    const byLibraryArtist = group.hits.some((hit) => libraryArtists(target).some((name) => compareArtists(name, hit.artistName).level === 'exact'));
+    const byLibraryArtist = group.hits.some((hit) => isByLibraryArtist(target, hit));
     if (candidate !== null && candidate.title.level === 'exact' && byLibraryArtist) candidates.push(candidate);
   }
   return rankCandidates(candidates);
@@ -81,6 +81,10 @@ export function albumArtistAgrees(target: AlbumTarget, candidate: AlbumCandidate
 
   if (isGenericAlbumArtist(album.artistName)) return true;
   return target.trackArtists.some((name) => compareArtists(name, album.artistName).level === 'exact');
+}
+
+function isByLibraryArtist(target: AlbumTarget, hit: CatalogTrack): boolean {
+  return libraryArtists(target).some((name) => compareArtists(name, hit.artistName).level === 'exact');
 }
 
 export function libraryArtists(target: AlbumTarget): string[] {

@@ -4,8 +4,8 @@ import { collapseSpaces, foldCase, stripPunctuation } from './text-fold.ts';
 // Default or test values that taggers, encoders and sample files leave in the
 // artist field: "Artist", "ArtistOne", "artist1", "Album Artist One",
 // "Unknown Artist", "Test", "Testcase".
-const PLACEHOLDER_ARTIST =
-  /^(?:(?:album |track )?artist(?:s)?|unknown(?: artist)?|no artist|none|n a|test(?:case| artist)?|untitled|anonymous artist) ?(?:\d+|one|two|three|four|five)?$/u;
+const PLACEHOLDER_NAME = '(?:(?:album |track )?artists?|unknown(?: artist)?|no artist|none|n a|test(?:case| artist)?|untitled|anonymous artist)';
+const PLACEHOLDER_ARTIST = new RegExp(`^${PLACEHOLDER_NAME} ?(?:\\d+|one|two|three|four|five)?$`, 'u');
 
 // Album artists that name no act: the tracks of such an album are by others.
 const GENERIC_ALBUM_ARTISTS = new Set([

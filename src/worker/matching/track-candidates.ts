@@ -119,9 +119,13 @@ function artistLevel(candidate: TrackCandidate): 'exact' | 'fuzzy' {
 
 /** 0 when track and disc numbers agree as far as both sides know them. */
 function positionMismatch(target: TrackTarget, candidate: TrackCandidate): number {
-  const trackDiffers = target.trackNumber !== null && candidate.track.trackNumber !== null && target.trackNumber !== candidate.track.trackNumber;
-  const discDiffers = target.discNumber !== null && candidate.track.discNumber !== null && target.discNumber !== candidate.track.discNumber;
+  const trackDiffers = knownAndDifferent(target.trackNumber, candidate.track.trackNumber);
+  const discDiffers = knownAndDifferent(target.discNumber, candidate.track.discNumber);
   return (trackDiffers ? 1 : 0) + (discDiffers ? 1 : 0);
+}
+
+function knownAndDifferent(library: number | null, catalog: number | null): boolean {
+  return library !== null && catalog !== null && library !== catalog;
 }
 
 /**
