@@ -92,7 +92,14 @@ export interface WorkerState {
 
 /** Messages main sends to the enrichment worker. */
 export type WorkerCommand =
-  | { type: 'configure'; settings: AmazonSourceSettings; active: boolean; breaker: PersistedBreakerState | null }
+  | {
+      type: 'configure';
+      settings: AmazonSourceSettings;
+      active: boolean;
+      breaker: PersistedBreakerState | null;
+      /** End of a rate limit stored before a restart, epoch ms; restored by the first configure only. */
+      rateLimitedUntilMs?: number | null;
+    }
   | { type: 'set-active'; active: boolean }
   | { type: 'item'; requestId: number; item: WorkItem | null }
   | { type: 'ack'; requestId: number }

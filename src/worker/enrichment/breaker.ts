@@ -17,7 +17,10 @@ export type BreakerKind = OutageInfo['kind'];
 
 interface Episode {
   kind: BreakerKind;
+  /** Wall-clock start, stored and shown. */
   sinceMs: number;
+  /** Monotonic start, for the outage duration; a restored episode counts its stored age once. */
+  sinceMono: number;
   streak: number;
   backoff: IBackoff<unknown>;
   delayMs: number;
@@ -102,6 +105,7 @@ export class OutageBreaker {
     this.episode = {
       kind,
       sinceMs: this.clock.now(),
+      sinceMono: now,
       streak: 1,
       backoff,
       delayMs: backoff.duration,
@@ -120,7 +124,7 @@ export class OutageBreaker {
     this.episode = null;
     this.halfOpen = false;
     this.recent = { episode, closedMono: this.clock.monotonic() };
-    return this.clock.now() - episode.sinceMs;
+    return this.durationMs(episode);
   }
 
   /** Makes the next probe due at once ("Check now", network back, resume from sleep). */
@@ -143,18 +147,22 @@ export class OutageBreaker {
 
   /**
    * Restores a persisted episode. The remaining wait is the stored next
-   * attempt time minus now, clamped to [0, delay], so a wall-clock jump while
-   * Liner was closed cannot make the wait longer than one back-off step.
+   * attempt time minus now, clamped to [0, one back-off step with its
+   * largest jitter], so a wall-clock jump while Liner was closed cannot make
+   * the wait longer than one step, and an honest stored time is kept exactly.
    */
   restore(state: PersistedBreakerState | null): void {
     if (!state) return;
     let backoff = this.schedule().next();
     while (backoff.duration < state.delayMs && backoff.duration < this.options.maxDelayMs) backoff = backoff.next(undefined);
 
-    const remaining = Math.min(Math.max(0, state.nextAttemptAtMs - this.clock.now()), backoff.duration);
+    const now = this.clock.now();
+    const remaining = Math.min(Math.max(0, state.nextAttemptAtMs - now), this.longestWait(backoff.duration));
+    const ageMs = Math.max(0, now - state.sinceMs);
     this.episode = {
       kind: state.kind,
       sinceMs: state.sinceMs,
+      sinceMono: this.clock.monotonic() - ageMs,
       streak: state.streak,
       backoff,
       delayMs: backoff.duration,
@@ -173,8 +181,17 @@ export class OutageBreaker {
       streak: episode.streak,
       nextAttemptAt: new Date(this.clock.now() + this.msUntilAttempt()).toISOString(),
       lastError: episode.lastError,
-      longOutage: this.clock.now() - episode.sinceMs >= this.options.longOutageMs,
+      longOutage: this.durationMs(episode) >= this.options.longOutageMs,
     };
+  }
+
+  /** How long the open episode has lasted, in ms of monotonic time; 0 when closed. */
+  outageDurationMs(): number {
+    return this.episode ? this.durationMs(this.episode) : 0;
+  }
+
+  private durationMs(episode: Episode): number {
+    return this.clock.monotonic() - episode.sinceMono;
   }
 
   private extend(episode: Episode, kind: BreakerKind, message: string, now: number): void {
@@ -196,7 +213,11 @@ export class OutageBreaker {
   }
 
   private withJitter(delayMs: number): number {
-    const extra = delayMs * this.options.jitter * this.options.random();
-    return Math.min(delayMs + extra, Math.max(delayMs, this.options.maxDelayMs));
+    return Math.min(delayMs + delayMs * this.options.jitter * this.options.random(), this.longestWait(delayMs));
+  }
+
+  /** The longest wait one step of `delayMs` can take once jitter is added. */
+  private longestWait(delayMs: number): number {
+    return Math.min(delayMs * (1 + this.options.jitter), Math.max(delayMs, this.options.maxDelayMs));
   }
 }

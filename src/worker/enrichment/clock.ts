@@ -66,6 +66,14 @@ export class FakeClock implements Clock {
     });
   }
 
+  /**
+   * Moves the wall clock alone, as NTP or a user changing the time does.
+   * Monotonic time and pending sleeps are unaffected.
+   */
+  jumpWall(ms: number): void {
+    this.current += ms;
+  }
+
   /** Number of sleeps waiting. */
   pendingSleeps(): number {
     return this.sleeps.length;

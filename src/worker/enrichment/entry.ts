@@ -8,6 +8,7 @@ import type { ItemResult, WorkerCommand, WorkerEvent, WorkItem } from '../../sha
 import { createForwardingLogger } from '../logging.ts';
 import { connectToParent, exitWithParent } from '../port.ts';
 import { T2TunesClient } from '../sources/amazon/index.ts';
+import { timeoutsFromEnv } from './client-timeouts.ts';
 import { systemClock } from './clock.ts';
 import { EnrichmentLoop, type WorkLink } from './loop.ts';
 
@@ -43,6 +44,9 @@ const link: WorkLink = {
   },
 };
 
+const clientTimeouts = timeoutsFromEnv(process.env);
+if (clientTimeouts.problem) logger.warn({ source: 'amazon' }, clientTimeouts.problem);
+
 const loop = new EnrichmentLoop({
   link,
   clock: systemClock,
@@ -51,6 +55,7 @@ const loop = new EnrichmentLoop({
     new T2TunesClient({
       baseUrl: settings.baseUrl,
       country: settings.country,
+      timeouts: clientTimeouts.timeouts,
       logger: logger.child({ scope: 't2tunes' }),
     }),
 });
@@ -60,7 +65,7 @@ let running: Promise<void> | null = null;
 port.onMessage((command) => {
   switch (command.type) {
     case 'configure':
-      loop.configure(command.settings, command.active, command.breaker);
+      loop.configure(command.settings, command.active, command.breaker, command.rateLimitedUntilMs ?? null);
       running ??= loop.run().then(finish, crash);
       break;
     case 'set-active':

@@ -16,6 +16,7 @@ import { RequestPacer } from './pacer.ts';
 import { processItem } from './process-item.ts';
 import { RateLimitGate } from './rate-limit-gate.ts';
 import { describeSourceError } from './describe-error.ts';
+import { ItemFailureLog } from './item-failure-log.ts';
 import { Waker } from './waker.ts';
 
 /** The main process as the loop sees it: where items come from and results go. */
@@ -56,6 +57,7 @@ export class EnrichmentLoop {
   private readonly waker: Waker;
   private readonly breaker: OutageBreaker;
   private readonly rateLimit: RateLimitGate;
+  private readonly itemFailures: ItemFailureLog;
   private readonly shutdown = new AbortController();
 
   private settings: AmazonSourceSettings | null = null;
@@ -68,6 +70,8 @@ export class EnrichmentLoop {
   private phase: WorkerPhase = 'starting';
   private current: WorkItem | null = null;
   private cache: CachedLookup | null = null;
+  /** `since` of the outage whose long-outage warning was written, so it is written once. */
+  private longOutageWarnedFor: string | null = null;
 
   constructor(options: { link: WorkLink; createClient: SourceClientFactory; clock: Clock; logger: WorkerLogger }) {
     this.link = options.link;
@@ -77,17 +81,29 @@ export class EnrichmentLoop {
     this.waker = new Waker(this.clock);
     this.breaker = new OutageBreaker(this.clock, { initialDelayMs: 30_000, maxDelayMs: 1_800_000, longOutageMs: 86_400_000 });
     this.rateLimit = new RateLimitGate(this.clock, this.logger);
+    this.itemFailures = new ItemFailureLog(this.logger, this.clock);
   }
 
-  /** Applies settings; the first call also restores the persisted breaker. */
-  configure(settings: AmazonSourceSettings, active: boolean, persisted: PersistedBreakerState | null): void {
+  /**
+   * Applies settings. The first call also restores the persisted breaker and
+   * a rate limit that had not ended yet (`rateLimitedUntilMs`, epoch ms).
+   */
+  configure(
+    settings: AmazonSourceSettings,
+    active: boolean,
+    persisted: PersistedBreakerState | null,
+    rateLimitedUntilMs: number | null = null,
+  ): void {
     const first = this.settings === null;
     const endpointChanged = !first && (settings.baseUrl !== this.settings?.baseUrl || settings.country !== this.settings?.country);
 
     this.settings = settings;
     this.breaker.configure(settings.outage);
     this.rateLimit.configure(settings.outage);
-    if (first) this.breaker.restore(persisted);
+    if (first) {
+      this.breaker.restore(persisted);
+      this.rateLimit.restore(rateLimitedUntilMs);
+    }
 
     if (first || endpointChanged) {
       void this.client?.close();
@@ -149,6 +165,7 @@ export class EnrichmentLoop {
       await this.step();
     }
 
+    this.itemFailures.flush();
     await this.client?.close();
   }
 
@@ -160,6 +177,7 @@ export class EnrichmentLoop {
     }
 
     if (!item) {
+      if (this.breaker.isHalfOpen()) this.closeUnconfirmedBreaker();
       this.setPhase('idle');
       await this.waker.wait(this.idleSleepMs);
       this.idleSleepMs = Math.min(this.idleSleepMs * 2, IDLE_SLEEP_MAX_MS);
@@ -180,6 +198,7 @@ export class EnrichmentLoop {
     try {
       const result = await processItem(item, lookup);
       if (lookup.networkCalls > callsBefore) this.sourceAnswered();
+      this.itemFailures.flush();
       await this.link.submit(result);
     } catch (error) {
       await this.handleFailure(item, error);
@@ -196,6 +215,8 @@ export class EnrichmentLoop {
     const failure = isSourceError(error)
       ? error
       : new SourceError('item_error', `unexpected error: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+
+    if (failure.kind !== 'not_found' && failure.kind !== 'item_error') this.itemFailures.flush();
 
     switch (failure.kind) {
       case 'outage':
@@ -215,7 +236,7 @@ export class EnrichmentLoop {
       case 'not_found':
       case 'item_error':
         if (failure.status !== undefined) this.sourceAnswered();
-        this.logger.debug({ item: keyOf(item), kind: failure.kind, err: failure.message }, 'item failed');
+        this.itemFailures.record(keyOf(item), failure, describeSourceError(failure));
         await this.link.submit(failedResult(item, describeSourceError(failure)));
         return;
     }
@@ -227,6 +248,8 @@ export class EnrichmentLoop {
     const outage = this.breaker.outage();
 
     if (effect === 'opened') {
+      // A "Check now" from before this outage must not cut its first wait short.
+      this.checkNowRequested = false;
       this.logger.warn(
         { source: 'amazon', kind, error: message, status: failure.status, code: failure.code, nextAttemptAt: outage?.nextAttemptAt },
         'source unavailable; pausing requests until the next attempt',
@@ -235,9 +258,14 @@ export class EnrichmentLoop {
     this.setPhase(kind);
   }
 
+  /**
+   * Counts unreadable answers. Outside an outage it takes three in a row to
+   * open the breaker; right after a passed probe (half-open) one is enough,
+   * because the probe is what let this item through.
+   */
   private noteContractFailure(failure: SourceError): void {
     this.contractFailures++;
-    if (this.contractFailures >= CONTRACT_FAILURES_TO_STOP) {
+    if (this.contractFailures >= CONTRACT_FAILURES_TO_STOP || this.breaker.isHalfOpen()) {
       this.contractFailures = 0;
       this.openBreaker('contract', failure);
     }
@@ -247,14 +275,30 @@ export class EnrichmentLoop {
   private sourceAnswered(): void {
     this.contractFailures = 0;
     this.rateLimit.end();
+    this.closeBreaker('source available again; resuming');
+  }
+
+  /**
+   * The probe passed but the queue is empty, so no item request can confirm
+   * it: close the breaker on the probe alone instead of showing an outage
+   * while idle.
+   */
+  private closeUnconfirmedBreaker(): void {
+    this.closeBreaker('source status is up again and nothing is queued; closing the circuit breaker');
+  }
+
+  private closeBreaker(message: string): void {
+    const streak = this.breaker.outage()?.streak;
     const outageMs = this.breaker.recordSuccess();
-    if (outageMs !== null) {
-      this.logger.info({ source: 'amazon', outageSeconds: Math.round(outageMs / 1000) }, 'source available again; resuming');
-    }
+    if (outageMs === null) return;
+
+    this.checkNowRequested = false;
+    this.logger.info({ source: 'amazon', outageSeconds: Math.round(outageMs / 1000), failedAttempts: streak }, message);
   }
 
   private async waitOutOutage(): Promise<void> {
     this.setPhase(this.breaker.outage()?.kind ?? 'outage');
+    this.noteLongOutage();
     const wait = this.breaker.msUntilAttempt();
     if (wait > 0 && !this.checkNowRequested) {
       await this.waker.wait(wait);
@@ -264,6 +308,18 @@ export class EnrichmentLoop {
     this.checkNowRequested = false;
 
     await this.probe();
+  }
+
+  /** Warns once per outage when it has lasted past the long-outage time. */
+  private noteLongOutage(): void {
+    const outage = this.breaker.outage();
+    if (!outage?.longOutage || this.longOutageWarnedFor === outage.since) return;
+
+    this.longOutageWarnedFor = outage.since;
+    this.logger.warn(
+      { source: 'amazon', since: outage.since, failedAttempts: outage.streak, error: outage.lastError },
+      'source still unavailable after the long-outage time; check the T2Tunes base URL',
+    );
   }
 
   /** Asks `/api/status` whether the source is back; a failed probe extends the wait. */

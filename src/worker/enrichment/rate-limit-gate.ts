@@ -46,6 +46,19 @@ export class RateLimitGate {
     this.episode.fallbackDelayMs = fallback;
   }
 
+  /**
+   * Restores a rate limit stored before a restart (`untilMs`, epoch ms). The
+   * remaining wait is clamped to [0, 60 min] so a wall-clock jump cannot
+   * stretch it; none is restored once it has passed.
+   */
+  restore(untilMs: number | null): void {
+    if (untilMs === null) return;
+    const remaining = Math.min(untilMs - this.clock.now(), MAX_RATE_LIMIT_WAIT_MS);
+    if (remaining <= 0) return;
+
+    this.episode = { sinceMs: this.clock.now(), untilMono: this.clock.monotonic() + remaining, fallbackDelayMs: this.initialDelayMs };
+  }
+
   /** Ends the episode after the source answered normally. */
   end(): void {
     this.episode = null;

@@ -14,7 +14,7 @@ import { RequestRate } from './request-stats.ts';
 import { ResultWriter, type WriteOutcome } from './result-writer.ts';
 import { SourceStateStore, type PersistedSourceState } from './source-state-store.ts';
 import { buildSourceStatus } from './status.ts';
-import { writeWithBusyRetry } from './busy-retry.ts';
+import { isBusyError, writeWithBusyRetry } from './busy-retry.ts';
 import { WorkItemReader } from './work-items.ts';
 import { forwardWorkerLog } from './worker-log.ts';
 
@@ -43,6 +43,8 @@ const DEFAULT_RESTART_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000];
 /** A worker that lived this long without crashing resets the crash-loop count, in ms. */
 const STABLE_RUN_MS = 5 * 60_000;
 const SHUTDOWN_TIMEOUT_MS = 15_000;
+/** Wait before saving the source state again after the database was locked, in ms. */
+const STATE_SAVE_RETRY_MS = 1_000;
 
 /**
  * Runs the enrichment worker of the Amazon source and serves its requests: hands out
@@ -77,6 +79,10 @@ export class EnrichmentController {
   private crashes = 0;
   private crashedProblem: string | null = null;
   private restartTimer: NodeJS.Timeout | null = null;
+  private stateSaveTimer: NodeJS.Timeout | null = null;
+  private stateSaveFailures = 0;
+  /** Result writes not finished yet; `stop()` waits for them. */
+  private readonly pendingWrites = new Set<Promise<void>>();
   private stopping: Promise<void> | null = null;
   private started = false;
   private scanHolds = 0;
@@ -121,12 +127,15 @@ export class EnrichmentController {
     this.persisted = this.stateStore.load(SOURCE);
   }
 
-  /** Stops the worker after the write in flight; waits at most 15 s before killing it. */
+  /** Stops the worker after the write in flight (killing it after 15 s), then waits for pending writes. */
   stop(): Promise<void> {
     if (this.stopping) return this.stopping;
-    this.stopping = this.shutdownWorker().finally(() => {
-      if (this.restartTimer) clearTimeout(this.restartTimer);
-    });
+    this.stopping = this.shutdownWorker()
+      .then(() => Promise.all(this.pendingWrites))
+      .then(() => this.flushSourceState())
+      .finally(() => {
+        if (this.restartTimer) clearTimeout(this.restartTimer);
+      });
     return this.stopping;
   }
 
@@ -342,7 +351,7 @@ export class EnrichmentController {
       trackCount: null,
       reason: 'the enrichment worker crashed twice while processing this item',
     };
-    void this.writeResult(result);
+    this.trackWrite(this.writeResult(result));
   }
 
   // --- messages -----------------------------------------------------------
@@ -358,7 +367,7 @@ export class EnrichmentController {
         this.send({ type: 'item', requestId: message.requestId, item: this.nextItem() });
         break;
       case 'result':
-        void this.writeResult(message.result).then(() => this.send({ type: 'ack', requestId: message.requestId }));
+        this.trackWrite(this.writeResult(message.result).finally(() => this.send({ type: 'ack', requestId: message.requestId })));
         break;
       case 'release':
         this.inFlight = null;
@@ -395,6 +404,18 @@ export class EnrichmentController {
     return null;
   }
 
+  /**
+   * Keeps a write until it settles, so `stop()` can wait for it, and logs a
+   * write that failed for a reason other than a lock: its item stays
+   * untouched and is handed out again later.
+   */
+  private trackWrite(write: Promise<void>): void {
+    const tracked = write
+      .catch((error: unknown) => this.logger.error({ source: SOURCE, err: error }, 'failed to write an enrichment result'))
+      .finally(() => this.pendingWrites.delete(tracked));
+    this.pendingWrites.add(tracked);
+  }
+
   private async writeResult(result: ItemResult): Promise<void> {
     const retry = {
       maxAttempts: this.settings.get('amazon.retry.maxAttempts'),
@@ -406,6 +427,11 @@ export class EnrichmentController {
       this.inFlight = null;
     }
     this.crashedItems.delete(`${result.entityType}:${result.id}`);
+    // A worker that crashed while this write waited for a lock left the item
+    // marked for recovery; it is written now, so it must not run twice.
+    if (this.recoverItem && this.recoverItem.entityType === result.entityType && this.recoverItem.id === result.id) {
+      this.recoverItem = null;
+    }
     this.countResult(outcome);
 
     for (const listener of this.resultListeners) listener(result, outcome);
@@ -431,9 +457,44 @@ export class EnrichmentController {
 
     if (breakerChanged || rateChanged) {
       this.persisted = { breaker: state.breaker, rateLimitedUntilMs };
-      this.stateStore.save(SOURCE, this.persisted, this.now());
+      this.saveSourceState();
     }
     this.emitStatus();
+  }
+
+  /**
+   * Saves the breaker and rate limit. While another process holds the write
+   * lock past the busy timeout, it tries again every second with the newest
+   * state instead of throwing out of the worker's message handler.
+   */
+  private saveSourceState(): void {
+    if (this.stateSaveTimer) clearTimeout(this.stateSaveTimer);
+    this.stateSaveTimer = null;
+    try {
+      this.stateStore.save(SOURCE, this.persisted, this.now());
+      if (this.stateSaveFailures > 0) this.logger.info({ source: SOURCE, attempts: this.stateSaveFailures }, 'saved the source state after retrying');
+      this.stateSaveFailures = 0;
+    } catch (error) {
+      this.stateSaveFailures++;
+      if (this.stateSaveFailures === 1) {
+        if (isBusyError(error)) this.logger.warn({ source: SOURCE, err: error }, 'database is locked; saving the source state again every second');
+        else this.logger.error({ source: SOURCE, err: error }, 'failed to save the source state; trying again every second');
+      }
+      this.stateSaveTimer = setTimeout(() => this.saveSourceState(), STATE_SAVE_RETRY_MS);
+      this.stateSaveTimer.unref();
+    }
+  }
+
+  /** Saves a source state still waiting for a retry, once, at shutdown. */
+  private flushSourceState(): void {
+    if (!this.stateSaveTimer) return;
+    clearTimeout(this.stateSaveTimer);
+    this.stateSaveTimer = null;
+    try {
+      this.stateStore.save(SOURCE, this.persisted, this.now());
+    } catch (error) {
+      this.logger.error({ source: SOURCE, err: error }, 'failed to save the source state at shutdown');
+    }
   }
 
   private sendConfigure(): void {
@@ -442,6 +503,7 @@ export class EnrichmentController {
       settings: this.settings.amazon(),
       active: this.isActive(),
       breaker: this.persisted.breaker,
+      rateLimitedUntilMs: this.persisted.rateLimitedUntilMs,
     });
   }
 
