@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 
+import { ConnectionBanner } from './components/ConnectionBanner.tsx';
 import { WhatsNewDialog } from './components/WhatsNewDialog.tsx';
 import { EnrichmentPanel } from './enrichment/EnrichmentPanel.tsx';
 import { StatusBadge } from './enrichment/StatusBadge.tsx';
@@ -49,6 +50,7 @@ export function App() {
         </nav>
         <HeaderBadge />
       </header>
+      <ConnectionBanner />
       <main className={`app-main screen-${screen}`}>
         {screen === 'enrichment' && <EnrichmentPanel source="amazon" onOpenSettings={() => setScreen('settings')} />}
         {screen === 'library' && <LibraryView />}

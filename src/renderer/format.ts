@@ -29,9 +29,13 @@ export const FILTER_LABELS: Record<ItemFilter, string> = {
   pending: 'Pending',
 };
 
-/** Returns the status column text; `null` means never attempted. */
+/**
+ * Returns the status column text. `null` means never attempted, or, for a
+ * manual match, that the worker has not refreshed the ASIN yet.
+ */
 export function matchStatusLabel(status: MatchStatus | null, manual = false): string {
   if (status === 'matched') return manual ? 'Matched (manual)' : 'Matched';
+  if (manual && status === null) return 'Manual, refresh pending';
   if (status === 'not_found') return 'Not found';
   if (status === 'error') return 'Failed';
   return 'Pending';

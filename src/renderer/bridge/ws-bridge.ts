@@ -24,6 +24,13 @@ interface PendingCall {
 
 const RECONNECT_DELAY_MS = 1_000;
 
+/** The window event the bridge fires when its socket opens or drops; `detail` is `{ connected: boolean }`. */
+export const CONNECTION_EVENT = 'liner-connection';
+
+function announceConnection(connected: boolean): void {
+  window.dispatchEvent(new CustomEvent(CONNECTION_EVENT, { detail: { connected } }));
+}
+
 function disconnectedError(): BridgeCallError {
   return new BridgeCallError('disconnected', 'Lost the connection to liner serve. Check that it is still running, then reload the page.');
 }
@@ -47,6 +54,7 @@ export function connectWebSocketBridge(pageUrl: URL): LinerApi {
     if (token) url.searchParams.set(TOKEN_PARAMETER, token);
 
     const created = new WebSocket(url);
+    created.addEventListener('open', () => announceConnection(true));
     created.addEventListener('message', (event) => handleMessage(String(event.data)));
     created.addEventListener('close', () => handleClose(created));
     return created;
@@ -75,6 +83,7 @@ export function connectWebSocketBridge(pageUrl: URL): LinerApi {
 
   function handleClose(closed: WebSocket): void {
     if (closed !== socket) return;
+    announceConnection(false);
     for (const call of pending.values()) {
       call.reject(disconnectedError());
     }

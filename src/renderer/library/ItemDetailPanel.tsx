@@ -81,7 +81,7 @@ export function ItemDetailPanel({ entityType, id, version, onChanged, onClose }:
             <button type="button" disabled={busy} onClick={() => void run(() => linerApi().retryItem(entityType, id))}>
               Retry now
             </button>
-            <button type="button" disabled={busy || detail.status === null} onClick={() => void run(() => linerApi().clearMatch(entityType, id))}>
+            <button type="button" disabled={busy || (detail.status === null && detail.amazonId === null)} onClick={() => void run(() => linerApi().clearMatch(entityType, id))}>
               Clear match
             </button>
           </div>

@@ -35,8 +35,11 @@ export function SourceSettingsForm({ source }: SourceSettingsFormProps) {
 }
 
 function EnableSwitch({ source, initial }: { source: SourceId; initial: boolean }) {
-  const enabled = useStatusStore((state) => state.status?.sources[source].enabled ?? initial);
+  const stored = useStatusStore((state) => state.status?.sources[source].enabled ?? initial);
   const busy = useStatusStore((state) => state.busyAction === 'enable');
+  // Shows the requested position while main applies it, so the switch does not flip back meanwhile.
+  const [requested, setRequested] = useState<boolean | null>(null);
+  const enabled = busy && requested !== null ? requested : stored;
   const actionError = useStatusStore((state) => (state.actionError?.action === 'enable' ? state.actionError.message : null));
   const setEnabled = useStatusStore((state) => state.setEnabled);
   const hintId = useId();
@@ -44,7 +47,10 @@ function EnableSwitch({ source, initial }: { source: SourceId; initial: boolean 
   return (
     <div className="field switch-field">
       <label className="switch">
-        <input type="checkbox" role="switch" checked={enabled} disabled={busy} aria-describedby={hintId} onChange={(event) => void setEnabled(source, event.target.checked)} />
+        <input type="checkbox" role="switch" checked={enabled} disabled={busy} aria-describedby={hintId} onChange={(event) => {
+            setRequested(event.target.checked);
+            void setEnabled(source, event.target.checked);
+          }} />
         <span>Enrich with Amazon Music (via T2Tunes)</span>
       </label>
       <p className="hint" id={hintId}>
