@@ -24,6 +24,10 @@ describe('matchStatusLabel', () => {
     expect(matchStatusLabel('matched', true)).toBe('Matched (manual)');
   });
 
+  it('labels an unrefreshed manual match', () => {
+    expect(matchStatusLabel(null, true)).toBe('Manual, refresh pending');
+  });
+
   it('labels an error failed', () => {
     expect(matchStatusLabel('error')).toBe('Failed');
   });
