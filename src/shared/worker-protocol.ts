@@ -23,7 +23,9 @@ export interface AlbumQuery {
   artistName: string | null;
   year: number | null;
   trackTitles: string[];
+  /** The artist of each entry of `trackTitles`, in the same order (empty string when unknown). */
   trackArtistNames: string[];
+  /** Number of tracks the library holds for this album. */
   trackCount: number;
 }
 

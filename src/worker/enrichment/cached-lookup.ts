@@ -1,14 +1,17 @@
+import type { CatalogLookup } from '../matching/index.ts';
 import type { CatalogAlbum, CatalogSearchResult } from '../sources/types.ts';
 import type { RequestPacer } from './pacer.ts';
 
-/** The catalog calls the matcher makes; a source client provides them. */
-export interface CatalogLookup {
-  searchTracks(query: string): Promise<CatalogSearchResult>;
-  getAlbum(id: string): Promise<CatalogAlbum>;
-}
+export type { CatalogLookup };
 
-/** Entries kept per cache; enough for the albums and searches of a few hundred items in a row. */
-const CACHE_SIZE = 500;
+/**
+ * Entries kept per cache. Artists, albums and tracks share searches, but the
+ * queue visits all artists before any album, so on a large library the cache
+ * must span many artists to keep those hits.
+ * NOTE: 5 000 entries is an estimate, not a measured optimum; past it a large
+ * library pays some searches twice.
+ */
+const CACHE_SIZE = 5_000;
 
 class LruCache<V> {
   private readonly entries = new Map<string, V>();

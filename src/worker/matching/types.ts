@@ -1,49 +1,8 @@
 import type { CatalogAlbum, CatalogSearchResult } from '../sources/types.ts';
 
-/**
- * A library artist to match. The controller builds it from the library
- * database; the owned titles tell same-name acts apart and pick the album
- * whose cover stands in for the artist image.
- */
-export interface ArtistQuery {
-  entityType: 'artist';
-  name: string;
-  albumTitles: string[];
-  trackTitles: string[];
-}
-
-/** A library album to match. */
-export interface AlbumQuery {
-  entityType: 'album';
-  title: string;
-  /** Album artist; 'Various Artists' for compilations; `null` when the tags have none. */
-  artistName: string | null;
-  year: number | null;
-  trackTitles: string[];
-  /**
-   * Track artists of the owned tracks. When it has as many entries as
-   * `trackTitles`, entry i is read as the artist of track i.
-   */
-  trackArtistNames: string[];
-  /** Number of tracks the library holds for this album. */
-  trackCount: number;
-}
-
-/** A library track to match. */
-export interface TrackQuery {
-  entityType: 'track';
-  title: string;
-  /** Track artist. */
-  artistName: string | null;
-  albumTitle: string | null;
-  albumArtistName: string | null;
-  trackNumber: number | null;
-  discNumber: number | null;
-  durationMs: number | null;
-  year: number | null;
-}
-
-export type MatchQuery = ArtistQuery | AlbumQuery | TrackQuery;
+// The queries are part of the worker protocol, because main builds them from
+// the library database and the worker matches them.
+export type { AlbumQuery, ArtistQuery, MatchQuery, TrackQuery } from '../../shared/worker-protocol.ts';
 
 /**
  * The catalog calls a match strategy may make. The worker wraps the source

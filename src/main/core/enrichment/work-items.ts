@@ -86,7 +86,7 @@ export class WorkItemReader {
       artistName: row.is_compilation ? 'Various Artists' : row.artist_name,
       year: row.year,
       trackTitles: tracks.map((track) => track.title),
-      trackArtistNames: [...new Set(tracks.map((track) => track.artist_name).filter((name): name is string => Boolean(name)))],
+      trackArtistNames: tracks.map((track) => track.artist_name ?? ''),
       trackCount: count,
     };
     return toWorkItem('album', row, row.title, query, blankReason(row.title, 'album title'));
