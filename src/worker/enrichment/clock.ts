@@ -33,6 +33,8 @@ export const systemClock: Clock = {
 interface PendingSleep {
   until: number;
   resolve: () => void;
+  /** Removes the abort listener, so long simulations do not pile listeners on one signal. */
+  detach: () => void;
 }
 
 /**
@@ -60,9 +62,14 @@ export class FakeClock implements Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
       if (signal?.aborted) return resolve();
-      const entry: PendingSleep = { until: this.monotonicCurrent + Math.max(0, ms), resolve };
+      const onAbort = () => this.finish(entry);
+      const entry: PendingSleep = {
+        until: this.monotonicCurrent + Math.max(0, ms),
+        resolve,
+        detach: () => signal?.removeEventListener('abort', onAbort),
+      };
       this.sleeps.push(entry);
-      signal?.addEventListener('abort', () => this.finish(entry), { once: true });
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
@@ -116,6 +123,7 @@ export class FakeClock implements Clock {
   private finish(entry: PendingSleep): void {
     const index = this.sleeps.indexOf(entry);
     if (index >= 0) this.sleeps.splice(index, 1);
+    entry.detach();
     entry.resolve();
   }
 }
