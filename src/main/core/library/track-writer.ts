@@ -2,6 +2,10 @@ import type Database from 'better-sqlite3';
 
 import type { ScannedTrack } from '../../../shared/scan-protocol.ts';
 
+/** True in an UPDATE of `tracks` when the new tags name another recording and the match is automatic. */
+const RETAGGED =
+  '(amazon_manual = 0 AND (title IS NOT @title OR artist_id IS NOT @artistId OR album_id IS NOT @albumId))';
+
 /** Row counts of one batch: tracks inserted or updated, artists and albums inserted. */
 export interface WriteResult {
   addedTracks: number;
@@ -53,12 +57,18 @@ export class TrackWriter {
          VALUES (@libraryId, @albumId, @artistId, @title, @titleFromTags, @trackNumber, @discNumber,
                  @durationMs, @year, @path, @size, @mtimeMs, @artistCredit)`,
       ),
-      // NOTE: a retagged track keeps its match status and id, even when its
-      // title or artist changed; enrichment does not re-check it on its own.
+      // A retag that changes the title, artist or album makes the stored
+      // match a guess about another recording, so an automatic match is
+      // dropped and the track queued again. A manual id is the user's and stays.
       updateTrack: db.prepare(
         `UPDATE tracks SET album_id = @albumId, artist_id = @artistId, title = @title, title_from_tags = @titleFromTags,
                            track_number = @trackNumber, disc_number = @discNumber, duration_ms = @durationMs,
-                           year = @year, file_size = @size, file_mtime_ms = @mtimeMs, artist_credit = @artistCredit
+                           year = @year, file_size = @size, file_mtime_ms = @mtimeMs, artist_credit = @artistCredit,
+                           amazon_id = CASE WHEN ${RETAGGED} THEN NULL ELSE amazon_id END,
+                           amazon_match_status = CASE WHEN ${RETAGGED} THEN NULL ELSE amazon_match_status END,
+                           amazon_attempts = CASE WHEN ${RETAGGED} THEN 0 ELSE amazon_attempts END,
+                           amazon_last_error = CASE WHEN ${RETAGGED} THEN NULL ELSE amazon_last_error END,
+                           amazon_next_retry_at = CASE WHEN ${RETAGGED} THEN NULL ELSE amazon_next_retry_at END
           WHERE id = @id`,
       ),
     };
