@@ -38,6 +38,8 @@ let fake: FakeT2Tunes;
 let serve: ServeProcess;
 let browser: Browser;
 let page: Page;
+/** Console messages about the Content-Security-Policy; a violation means the bundle needs something the policy forbids. */
+const policyMessages: string[] = [];
 
 /** Returns an album ASIN from the fake catalog, for the manual match. */
 function catalogAlbumAsin(): string {
@@ -75,6 +77,9 @@ beforeAll(async () => {
   serve = await startServe(dbPath, env);
   browser = await launchBrowser();
   page = await openPage(browser);
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) policyMessages.push(message.text());
+  });
   await page.goto(serve.url);
 }, 180_000);
 
@@ -228,7 +233,7 @@ describe('liner serve in Chromium', () => {
 
     const second = page.locator('.item-rows .item-row[data-index="1"]');
     await expect.poll(() => second.getAttribute('aria-selected')).toBe('true');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-index'))).toBe('1');
+    expect(await page.evaluate("document.activeElement?.getAttribute('data-index')")).toBe('1');
   });
 
   it('is readable at 200 % zoom', async () => {
@@ -241,8 +246,12 @@ describe('liner serve in Chromium', () => {
     await zoomed.locator('.item-rows .item-row').first().waitFor({ timeout: UI_TIMEOUT_MS });
     await saveScreenshot(zoomed, 'library-200-percent');
 
-    const overflow = await zoomed.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await zoomed.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
     await zoomed.close();
     expect(overflow).toBe(0);
+  });
+
+  it('logs no policy violation', () => {
+    expect(policyMessages).toEqual([]);
   });
 });

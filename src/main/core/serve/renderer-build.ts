@@ -71,13 +71,14 @@ async function runViteBuild(outDir: string): Promise<void> {
   // Loaded only when a build is due: vite and its plugins take a while to import.
   const { build } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
+  const { cspMetaPlugin } = await import('./csp-meta-plugin.ts');
   await build({
     root: path.join(PROJECT_ROOT, 'src/renderer'),
     base: './',
     configFile: false,
     envFile: false,
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: [react(), cspMetaPlugin()],
     build: { outDir, emptyOutDir: true, target: 'chrome120', reportCompressedSize: false },
   });
 }
