@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+import { cspMetaPlugin } from './src/main/core/serve/csp-meta-plugin.ts';
+
 const root = import.meta.dirname;
 
 /**
@@ -12,7 +14,8 @@ const root = import.meta.dirname;
  *   `src/main/utility-child.ts` looks for them;
  * - `out/preload/index.cjs`, CommonJS because a sandboxed preload cannot be
  *   an ES module;
- * - `out/renderer/`, the React app.
+ * - `out/renderer/`, the React app, with the Content-Security-Policy in a
+ *   `<meta>` tag because a page loaded from file:// gets no response headers.
  * Dependencies stay external in main (electron-vite's default); better-sqlite3
  * is a native module and must never be bundled.
  */
@@ -40,7 +43,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src/renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaPlugin()],
     build: {
       rollupOptions: {
         input: { index: resolve(root, 'src/renderer/index.html') },

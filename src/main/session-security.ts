@@ -12,9 +12,9 @@ import { desktopContentSecurityPolicy } from './security.ts';
 export function secureSession(session: Session, app: AppLocation, logger: Logger): void {
   const policy = desktopContentSecurityPolicy(app);
 
-  // NOTE: Electron's docs say response headers cannot be set for file://
-  // pages, so the built index.html should carry the same policy in a
-  // <meta http-equiv="Content-Security-Policy"> tag as well.
+  // Electron's security guide says a header cannot reach a page loaded from
+  // file://, so the build also writes the policy into index.html as a <meta>
+  // tag. The header still covers the dev server and every http response.
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
     for (const name of Object.keys(headers)) {
