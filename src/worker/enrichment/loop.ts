@@ -178,6 +178,7 @@ export class EnrichmentLoop {
 
     if (!item) {
       if (this.breaker.isHalfOpen()) this.closeUnconfirmedBreaker();
+      this.itemFailures.flush();
       this.setPhase('idle');
       await this.waker.wait(this.idleSleepMs);
       this.idleSleepMs = Math.min(this.idleSleepMs * 2, IDLE_SLEEP_MAX_MS);
@@ -198,7 +199,6 @@ export class EnrichmentLoop {
     try {
       const result = await processItem(item, lookup);
       if (lookup.networkCalls > callsBefore) this.sourceAnswered();
-      this.itemFailures.flush();
       await this.link.submit(result);
     } catch (error) {
       await this.handleFailure(item, error);
