@@ -2,7 +2,6 @@ import type Database from 'better-sqlite3';
 
 import { comparableName } from '../../../shared/names.ts';
 import type { ItemResult } from '../../../shared/worker-protocol.ts';
-import { TABLE_OF } from './tables.ts';
 
 export interface RetryPolicy {
   /** Attempts after which a failed item waits for the user instead of a retry. */
