@@ -13,6 +13,9 @@ export const RENDERER_OUT_DIR = path.join(PROJECT_ROOT, 'out/renderer');
 /** Folders whose files go into the renderer bundle; a change in any of them makes the build stale. */
 const SOURCE_DIRS = ['src/renderer', 'src/shared'].map((dir) => path.join(PROJECT_ROOT, dir));
 
+/** The build recipe: this file and its plugin, so a change to how the bundle is built makes it stale too. */
+const RECIPE_FILES = [fileURLToPath(import.meta.url), fileURLToPath(new URL('./csp-meta-plugin.ts', import.meta.url))];
+
 /** A file next to `index.html` that contains the hash of the sources the build came from. */
 const STAMP_FILE = '.liner-build.json';
 
@@ -33,7 +36,7 @@ function listFiles(dir: string): string[] {
 /** Hashes the path and content of every renderer source file. */
 export function rendererSourceHash(): string {
   const hash = createHash('sha256');
-  for (const file of SOURCE_DIRS.flatMap(listFiles)) {
+  for (const file of [...RECIPE_FILES, ...SOURCE_DIRS.flatMap(listFiles)]) {
     hash.update(path.relative(PROJECT_ROOT, file));
     hash.update('\0');
     hash.update(fs.readFileSync(file));
@@ -72,15 +75,27 @@ async function runViteBuild(outDir: string): Promise<void> {
   const { build } = await import('vite');
   const { default: react } = await import('@vitejs/plugin-react');
   const { cspMetaPlugin } = await import('./csp-meta-plugin.ts');
-  await build({
-    root: path.join(PROJECT_ROOT, 'src/renderer'),
-    base: './',
-    configFile: false,
-    envFile: false,
-    logLevel: 'warn',
-    plugins: [react(), cspMetaPlugin()],
-    build: { outDir, emptyOutDir: true, target: 'chrome120', reportCompressedSize: false },
-  });
+
+  // Vite keeps a NODE_ENV it finds (vitest sets `test`), and React then ships
+  // its development build. This process builds nothing else meanwhile, so the
+  // variable is swapped for the build alone.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: path.join(PROJECT_ROOT, 'src/renderer'),
+      base: './',
+      mode: 'production',
+      configFile: false,
+      envFile: false,
+      logLevel: 'warn',
+      plugins: [react(), cspMetaPlugin()],
+      build: { outDir, emptyOutDir: true, target: 'chrome120', reportCompressedSize: false },
+    });
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
 }
 
 /**
