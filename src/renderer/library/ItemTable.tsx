@@ -74,8 +74,8 @@ export function ItemTable({ entityType, cache, selectedId, onSelect }: ItemTable
   if (count === 0) return <p className="empty">No items match this filter.</p>;
 
   return (
-    <div className="item-table" role="table" aria-label={`${formatCount(count)} items`} aria-rowcount={count + 1}>
-      <div className="item-row item-head" role="row" style={{ gridTemplateColumns: template }}>
+    <div className="item-table" role="grid" aria-readonly="true" aria-label={`${formatCount(count)} items`} aria-rowcount={count + 1}>
+      <div className="item-row item-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
         {columns.map((column) => (
           <span key={column.key} role="columnheader">
             {column.label}
@@ -102,7 +102,7 @@ export function ItemTable({ entityType, cache, selectedId, onSelect }: ItemTable
                 onKeyDown={(event) => onKeyDown(event, virtual.index, row)}
               >
                 {columns.map((column) => (
-                  <span key={column.key} role="cell" className={`cell cell-${column.key}`}>
+                  <span key={column.key} role="gridcell" className={`cell cell-${column.key}`}>
                     {row ? column.value(row) : '…'}
                   </span>
                 ))}

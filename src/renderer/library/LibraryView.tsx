@@ -33,9 +33,9 @@ export function LibraryView() {
 
   return (
     <section className="library-view" aria-label="Libraries">
-      <div className="library-tabs" role="tablist" aria-label="Libraries">
+      <div className="library-tabs" role="group" aria-label="Libraries">
         {libraries.map((library) => (
-          <button key={library.id} type="button" role="tab" aria-selected={library.id === selected?.id} onClick={() => select(library.id)}>
+          <button key={library.id} type="button" aria-current={library.id === selected?.id ? 'true' : undefined} onClick={() => select(library.id)}>
             {library.name}
           </button>
         ))}
@@ -62,7 +62,7 @@ function LibraryPanel({ library }: { library: LibrarySummary }) {
   useEffect(() => setRescanError(null), [library.id]);
 
   return (
-    <div className="panel library-panel" role="tabpanel" aria-label={library.name}>
+    <section className="panel library-panel" aria-label={library.name}>
       <header className="panel-head library-head">
         <div>
           <h2>{library.name}</h2>
@@ -82,6 +82,6 @@ function LibraryPanel({ library }: { library: LibrarySummary }) {
         </p>
       )}
       <ItemBrowser libraryId={library.id} />
-    </div>
+    </section>
   );
 }
