@@ -47,6 +47,11 @@ export function formatCount(value: number): string {
   return numberFormat.format(value);
 }
 
+/** Formats a count with its noun, such as "1 album" or "2,400 albums". */
+export function formatQuantity(value: number, one: string, many: string): string {
+  return `${formatCount(value)} ${value === 1 ? one : many}`;
+}
+
 /** Formats a date and time in the user's locale, such as "4 Dec 2026, 14:05:09". */
 export function formatDateTime(iso: string | null): string {
   if (!iso) return '—';

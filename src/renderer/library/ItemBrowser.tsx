@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 import { ENTITY_TYPES, type EntityType } from '../../shared/entities.ts';
 import { ITEM_FILTERS, type ItemFilter, type ItemRow } from '../../shared/ipc-contract.ts';
 import { useDebouncedValue } from '../components/use-debounced-value.ts';
-import { ENTITY_LABELS, FILTER_LABELS, formatCount } from '../format.ts';
+import { ENTITY_LABELS, FILTER_LABELS, formatQuantity } from '../format.ts';
 import { useLibraryStore } from '../store/library-store.ts';
 import { useStatusStore } from '../store/status-store.ts';
 import { ItemDetailPanel } from './ItemDetailPanel.tsx';
@@ -62,7 +62,7 @@ export function ItemBrowser({ libraryId }: { libraryId: number }) {
           <input type="search" placeholder={`Search ${ENTITY_LABELS[entityType].many.toLowerCase()}`} value={searchText} onChange={(event) => setSearchText(event.target.value)} />
         </label>
         <span className="result-count" aria-live="polite">
-          {cache.total === null ? '' : `${formatCount(cache.total)} ${cache.total === 1 ? 'item' : 'items'}`}
+          {cache.total === null ? '' : formatQuantity(cache.total, 'item', 'items')}
         </span>
       </div>
       <div className={`browser-body${selected ? ' with-detail' : ''}`}>

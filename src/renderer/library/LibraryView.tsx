@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 import type { LibrarySummary } from '../../shared/ipc-contract.ts';
-import { formatCount, formatDateTime } from '../format.ts';
+import { formatDateTime, formatQuantity } from '../format.ts';
 import { useLibraryStore } from '../store/library-store.ts';
 import { AddLibraryForm } from './AddLibraryForm.tsx';
 import { ItemBrowser } from './ItemBrowser.tsx';
@@ -68,7 +68,8 @@ function LibraryPanel({ library }: { library: LibrarySummary }) {
           <h2>{library.name}</h2>
           <p className="path">{library.rootPath}</p>
           <p className="totals">
-            {formatCount(library.totals.artists)} artists · {formatCount(library.totals.albums)} albums · {formatCount(library.totals.tracks)} tracks · last scan {library.lastScanAt ? formatDateTime(library.lastScanAt) : 'never'}
+            {formatQuantity(library.totals.artists, 'artist', 'artists')} · {formatQuantity(library.totals.albums, 'album', 'albums')} ·{' '}
+            {formatQuantity(library.totals.tracks, 'track', 'tracks')} · last scan {library.lastScanAt ? formatDateTime(library.lastScanAt) : 'never'}
           </p>
         </div>
         <button type="button" disabled={scanning} onClick={() => void rescan(library.id).then(setRescanError)}>
