@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { checkCommand } from './check.ts';
 import { configCommand } from './config.ts';
 import { demoCommand } from './demo.ts';
 import { enrichCommand } from './enrich.ts';
@@ -13,6 +14,7 @@ export const COMMANDS: Command[] = [
   scanCommand,
   enrichCommand,
   statusCommand,
+  checkCommand,
   enableCommand,
   disableCommand,
   pauseCommand,

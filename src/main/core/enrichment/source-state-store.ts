@@ -39,4 +39,11 @@ export class SourceStateStore {
   save(source: SourceId, state: PersistedSourceState, now: number): void {
     this.upsert.run(source, JSON.stringify(state), now);
   }
+
+  /** Forgets the stored breaker and rate limit, so the next run starts at once; returns what was stored. */
+  clear(source: SourceId, now: number): PersistedSourceState {
+    const previous = this.load(source);
+    if (previous.breaker || previous.rateLimitedUntilMs !== null) this.save(source, EMPTY, now);
+    return previous;
+  }
 }
