@@ -17,6 +17,7 @@ export function describeSourceError(error: SourceError): string {
   const parts: string[] = [];
   if (error.status !== undefined) parts.push(`HTTP ${error.status}`);
   if (error.code && CODE_WORDS[error.code]) parts.push(CODE_WORDS[error.code] as string);
-  const prefix = parts.join(', ');
-  return prefix && !error.message.startsWith(prefix) ? `${prefix}: ${error.message}` : error.message;
+  // The client's messages often name the status already; say it only once.
+  const missing = parts.filter((part) => !error.message.includes(part));
+  return missing.length > 0 ? `${missing.join(', ')}: ${error.message}` : error.message;
 }
