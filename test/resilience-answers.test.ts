@@ -88,7 +88,7 @@ function gapAfterStatus(status: number): number {
   return Date.parse(next.time) - Date.parse((log[index] as RequestLogEntry).time);
 }
 
-/** Whether a request to `endpoint` got through the fault and a later one failed again. */
+/** Reports whether a request to `endpoint` got through the fault and a later one failed again. */
 function luckyThenFailed(endpoint: 'all' | 'search'): boolean {
   const log = server.requests();
   const firstFault = log.findIndex((entry) => entry.fault !== null);

@@ -60,6 +60,8 @@ interface OutageRun {
   statusWhileOpen: number;
   warnings: number;
   recoveries: LogRecord[];
+  /** Worker lines from the fault up to and including the recovery line. */
+  linesDuringOutage: number;
   finalCounts: Record<string, number>;
 }
 
@@ -86,7 +88,9 @@ async function runOutage(mode: FaultMode): Promise<OutageRun> {
 
   await h.until(() => h.amazon().state === 'idle', 'the run to finish');
   const records = workerRecords(h.log().slice(logStart));
+  const recoveryIndex = records.findIndex((record) => 'outageSeconds' in record);
   return {
+    linesDuringOutage: recoveryIndex + 1,
     changedDuringOutage: changedRows(before, after),
     faulted: server.requests().filter((entry) => entry.fault !== null).map((entry) => entry.endpoint ?? entry.path),
     nonStatusWhileOpen: nonStatusTotal(closedCounts) - nonStatusTotal(openedCounts),
@@ -118,6 +122,7 @@ describe.each(CASES)('outage: %s', (_name, mode) => {
     expect(run.statusWhileOpen).toBeGreaterThanOrEqual(FAILED_PROBES);
     expect(run.warnings).toBe(1);
     expect(run.recoveries).toHaveLength(1);
+    expect(run.linesDuringOutage).toBe(2);
     expect(typeof run.recoveries[0]?.outageSeconds).toBe('number');
     expect(run.finalCounts.pending ?? 0).toBe(0);
     expect(run.finalCounts.error ?? 0).toBe(0);

@@ -147,9 +147,9 @@ export class OutageBreaker {
 
   /**
    * Restores a persisted episode. The remaining wait is the stored next
-   * attempt time minus now, clamped to [0, one back-off step with its
-   * largest jitter], so a wall-clock jump while Liner was closed cannot make
-   * the wait longer than one step, and an honest stored time is kept exactly.
+   * attempt time minus now, clamped to [0, one back-off step plus its maximum
+   * jitter]. A wall-clock jump while Liner was closed therefore cannot make
+   * the wait longer than one step, and a stored time within that is kept.
    */
   restore(state: PersistedBreakerState | null): void {
     if (!state) return;
@@ -185,7 +185,7 @@ export class OutageBreaker {
     };
   }
 
-  /** How long the open episode has lasted, in ms of monotonic time; 0 when closed. */
+  /** Returns how long the open episode has lasted, in ms of monotonic time, or 0 when closed. */
   outageDurationMs(): number {
     return this.episode ? this.durationMs(this.episode) : 0;
   }
@@ -216,7 +216,7 @@ export class OutageBreaker {
     return Math.min(delayMs + delayMs * this.options.jitter * this.options.random(), this.longestWait(delayMs));
   }
 
-  /** The longest wait one step of `delayMs` can take once jitter is added. */
+  /** Returns the maximum wait of one `delayMs` step once jitter is added. */
   private longestWait(delayMs: number): number {
     return Math.min(delayMs * (1 + this.options.jitter), Math.max(delayMs, this.options.maxDelayMs));
   }

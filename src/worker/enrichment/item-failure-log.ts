@@ -17,10 +17,10 @@ interface FailureRun {
 /**
  * Logs per-item failures without one line per item. The first failure of a
  * kind (same error kind, endpoint, HTTP status and network code) is logged
- * with its item; identical failures after it are counted, even with
+ * with its item. Identical failures after it are counted, even with
  * successful items between them. The loop ends the run with `flush()` at a
- * different failure, an outage or rate limit, an empty queue and shutdown;
- * a summary line with the count is written then, and every 10 minutes while
+ * different failure, an outage or rate limit, an empty queue and shutdown.
+ * A summary line with the count is written then, and every 10 minutes while
  * the run goes on.
  */
 export class ItemFailureLog {

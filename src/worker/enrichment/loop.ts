@@ -259,8 +259,8 @@ export class EnrichmentLoop {
   }
 
   /**
-   * Counts unreadable answers. Outside an outage it takes three in a row to
-   * open the breaker; right after a passed probe (half-open) one is enough,
+   * Counts unreadable responses. Outside an outage it takes three in a row to
+   * open the breaker. Right after a passed probe (half-open) one is enough,
    * because the probe is what let this item through.
    */
   private noteContractFailure(failure: SourceError): void {
@@ -279,9 +279,9 @@ export class EnrichmentLoop {
   }
 
   /**
-   * The probe passed but the queue is empty, so no item request can confirm
-   * it: close the breaker on the probe alone instead of showing an outage
-   * while idle.
+   * Closes the breaker on a passed probe alone when the queue is empty,
+   * because no item request can confirm it and an idle source should not
+   * show an outage.
    */
   private closeUnconfirmedBreaker(): void {
     this.closeBreaker('source status is up again and nothing is queued; closing the circuit breaker');

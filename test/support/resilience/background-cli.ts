@@ -28,7 +28,7 @@ export function startLiner(args: string[], env: NodeJS.ProcessEnv): BackgroundLi
   return { child, exited };
 }
 
-/** Whether a process with this pid still exists. */
+/** Reports whether a process with this pid still exists. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 
 const TABLES = ['artists', 'albums', 'tracks'] as const;
 
-/** Every amazon_* column of every entity row, keyed `table:id`, for comparing before and after. */
+/** Reads every amazon_* column of every entity row, keyed `table:id`, for comparing before and after. */
 export function snapshotAmazonColumns(db: Database.Database): Map<string, string> {
   const snapshot = new Map<string, string>();
   for (const table of TABLES) {

@@ -1,8 +1,8 @@
 /**
- * A `WorkLink` for running `EnrichmentLoop` inside the test process: items
+ * A `WorkLink` for running `EnrichmentLoop` inside the test process. Items
  * come from the real tiered queue and results go through the real result
- * writer on a real SQLite file, as the controller does, without a child
- * process, so the loop can run on a fake clock.
+ * writer on a real SQLite file, as in the controller. No child process is
+ * involved, so the loop can run on a fake clock.
  */
 import type Database from 'better-sqlite3';
 

@@ -3,7 +3,7 @@ import type { Logger } from '../logging.ts';
 /** Waits between attempts when another process holds the write lock past the busy timeout, in ms. */
 const BUSY_RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000];
 
-/** Whether an error is SQLite reporting a lock held by another connection. */
+/** Reports whether an error is SQLite's "database is locked" by another connection. */
 export function isBusyError(error: unknown): boolean {
   const code = (error as { code?: string } | null)?.code;
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || code === 'SQLITE_BUSY_SNAPSHOT';

@@ -428,7 +428,7 @@ export class EnrichmentController {
     }
     this.crashedItems.delete(`${result.entityType}:${result.id}`);
     // A worker that crashed while this write waited for a lock left the item
-    // marked for recovery; it is written now, so it must not run twice.
+    // marked for recovery. The write has now landed, so the item must not run twice.
     if (this.recoverItem && this.recoverItem.entityType === result.entityType && this.recoverItem.id === result.id) {
       this.recoverItem = null;
     }
