@@ -5,7 +5,9 @@
  */
 import { parseArgs } from 'node:util';
 
+import { enrichCorpusBenchmark } from './benchmarks/enrich-corpus.ts';
 import { queuePickBenchmark } from './benchmarks/queue-pick.ts';
+import { scanBenchmark } from './benchmarks/scan.ts';
 import { statusSnapshotBenchmark } from './benchmarks/status-snapshot.ts';
 import { DEFAULT_SEED } from './generate/cache.ts';
 import type { Benchmark, BenchContext } from './support/benchmark.ts';
@@ -15,7 +17,7 @@ import { writeResults, type BenchmarkReport } from './support/results.ts';
 import { formatTable } from './support/table.ts';
 
 /** Every benchmark, in the order a full run takes them. */
-const BENCHMARKS: readonly Benchmark[] = [queuePickBenchmark, statusSnapshotBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [queuePickBenchmark, statusSnapshotBenchmark, enrichCorpusBenchmark, scanBenchmark];
 
 const USAGE = `Usage: npm run bench -- [--only NAME,...] [--seed N] [--list]
 

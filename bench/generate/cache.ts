@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { LATEST_SCHEMA_VERSION } from '../../src/main/core/db/migrations/index.ts';
 import { CACHE_DIR } from '../support/paths.ts';
+import { generateAudioFolder } from './audio-folder.ts';
 import { generateLibraryDb } from './library-db.ts';
 import type { LibraryState } from './match-states.ts';
 
@@ -45,4 +46,21 @@ export function copyLibraryDb(source: string, dir: string, name = 'liner.db'): s
   const target = path.join(dir, name);
   fs.copyFileSync(source, target);
   return target;
+}
+
+
+/** Returns the cached folder of `count` generated MP3 files for a seed, writing it first when missing. */
+export function cachedAudioFolder(seed: number, count: number, log: (message: string) => void): string {
+  const folder = path.join(CACHE_DIR, `audio-g${GENERATOR_VERSION}-seed${seed}-${count}`);
+  // Written next to the folder after the last file, so the scan sees only audio and a folder cut short by an interrupted run is made again.
+  const marker = `${folder}.complete.json`;
+  if (fs.existsSync(marker)) return folder;
+
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(folder, { recursive: true });
+  log(`writing ${count.toLocaleString('en-US')} MP3 files into ${path.relative(process.cwd(), folder)}`);
+  const generated = generateAudioFolder(folder, seed, count);
+  fs.writeFileSync(marker, `${JSON.stringify({ seed, count, ...generated })}\n`);
+  log(`  ${generated.files} files, ${(generated.bytes / 2 ** 20).toFixed(1)} MiB in ${(generated.durationMs / 1000).toFixed(1)} s`);
+  return folder;
 }

@@ -32,7 +32,8 @@ const AMAZON_COLUMNS = 'amazon_id, amazon_match_status, amazon_last_attempted, a
  * Writes a synthetic library into a new Liner database. The file is opened
  * with `openDatabase`, so the migrations, indexes and count triggers are the
  * ones the app runs; only the load itself uses bulk settings (no journal,
- * no sync, a large cache), and the file ends in WAL mode like any other.
+ * no sync, a large cache, temporary files in memory), and the file ends in WAL
+ * mode like any other.
  * `thumb_url` stays empty, so a browser showing the library never fetches
  * an image from the internet.
  */
@@ -47,6 +48,8 @@ export function generateLibraryDb(options: GenerateLibraryOptions): GeneratedLib
     db.pragma('journal_mode = OFF');
     db.pragma('synchronous = OFF');
     db.pragma('cache_size = -262144');
+    // Each insert fires a count trigger, so SQLite opens a statement journal per row; in memory it costs no file writes.
+    db.pragma('temp_store = MEMORY');
 
     const layout = planLayout(options.seed, options.tracks);
     const loader = new RowLoader(db, options, layout.artists + layout.albums + layout.tracks, layout);
