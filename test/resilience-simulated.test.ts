@@ -4,97 +4,33 @@
  * real SQLite file. Hours of back-off pass in seconds, so request and log
  * counts can be held to the schedule's exact bounds.
  */
-import path from 'node:path';
-
-import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { openDatabase } from '../src/main/core/db/connection.ts';
-import type { AmazonSourceSettings } from '../src/shared/settings.ts';
-import { createForwardingLogger } from '../src/worker/logging.ts';
-import { FakeClock } from '../src/worker/enrichment/clock.ts';
-import { EnrichmentLoop } from '../src/worker/enrichment/loop.ts';
-import { T2TunesClient } from '../src/worker/sources/amazon/index.ts';
-import { CORPUS_CATALOG_PATH } from './support/fake-t2tunes/corpus.ts';
-import { startFakeT2Tunes, type FakeT2Tunes } from './support/fake-t2tunes/server.ts';
-import { insertLibrary } from './support/library-rows.ts';
-import { atLevel, INFO, WARN, type LogRecord } from './support/resilience/log-records.ts';
-import { SqliteWorkLink } from './support/resilience/sqlite-work-link.ts';
+import { atLevel, INFO, WARN } from './support/resilience/log-records.ts';
+import { DEFAULT_OUTAGE, startSimulatedLoop, type SentRequest, type SimulatedLoop } from './support/resilience/simulated-loop.ts';
 import { waitFor } from './support/resilience/wait.ts';
-import { makeTempDir, removeTempDir } from './support/temp.ts';
 
 const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const JITTER = 0.1;
-const DEFAULT_OUTAGE = { initialDelayMs: 30 * SECOND, maxDelayMs: 30 * MINUTE, longOutageMs: 24 * HOUR };
 
-interface SentRequest {
-  endpoint: string;
-  atMono: number;
-}
-
-let dir: string;
-let db: Database.Database;
-let server: FakeT2Tunes;
-let clock: FakeClock;
-let link: SqliteWorkLink;
-let loop: EnrichmentLoop;
-let running: Promise<void>;
-let sent: SentRequest[];
-let records: LogRecord[];
-
-function settings(outage = DEFAULT_OUTAGE): AmazonSourceSettings {
-  return {
-    enabled: true,
-    paused: false,
-    baseUrl: server.url,
-    country: 'US',
-    requestsPerSecond: 2,
-    pinnedEntityType: null,
-    outage,
-    retry: { maxAttempts: 5, baseDelayMs: HOUR },
-  };
-}
+let sim: SimulatedLoop;
 
 beforeEach(async () => {
-  dir = makeTempDir('liner-simulated-');
-  db = openDatabase(path.join(dir, 'liner.db'));
-  insertLibrary(db, { artist: 'Nirvana', album: 'Nevermind', trackTitles: ['In Bloom', 'Lithium'] });
-  server = await startFakeT2Tunes({ catalogPath: CORPUS_CATALOG_PATH });
-
-  clock = new FakeClock();
-  link = new SqliteWorkLink(db, clock);
-  sent = [];
-  records = [];
-  loop = new EnrichmentLoop({
-    link,
-    clock,
-    logger: createForwardingLogger((record) => records.push(record as LogRecord)),
-    createClient: (source) =>
-      new T2TunesClient({
-        baseUrl: source.baseUrl,
-        country: source.country,
-        onRequest: (endpoint) => sent.push({ endpoint, atMono: clock.monotonic() }),
-      }),
-  });
+  sim = await startSimulatedLoop();
 });
 
 afterEach(async () => {
-  loop.stop();
-  await clock.advance(HOUR, 100);
-  await running;
-  await server.close();
-  db.close();
-  removeTempDir(dir);
+  await sim.close();
 });
 
 /** Starts the loop with the source down and waits until the first item request opened the breaker. */
 async function startInOutage(outage = DEFAULT_OUTAGE): Promise<void> {
-  await server.setFault({ mode: { kind: 'not_initialized' } });
-  loop.configure(settings(outage), true, null);
-  running = loop.run();
-  await waitFor(() => link.states.some((report) => report.state.phase === 'outage'), 'the breaker to open');
+  await sim.server.setFault({ mode: { kind: 'not_initialized' } });
+  sim.loop.configure(sim.settings(outage), true, null);
+  sim.run();
+  await waitFor(() => sim.link.states.some((report) => report.state.phase === 'outage'), 'the breaker to open');
 }
 
 /** Back-off steps without jitter: initial, doubled each time, capped. */
@@ -116,7 +52,7 @@ function probesWithin(outage: typeof DEFAULT_OUTAGE, horizonMs: number, factor: 
 
 /** Gaps between consecutive requests, rounded to whole ms to drop floating-point residue of the fake clock. */
 function probeGaps(): number[] {
-  return sent.slice(1).map((request, index) => Math.round(request.atMono - (sent[index] as SentRequest).atMono));
+  return sim.sent.slice(1).map((request, index) => Math.round(request.atMono - (sim.sent[index] as SentRequest).atMono));
 }
 
 describe('24-hour outage', () => {
@@ -124,23 +60,23 @@ describe('24-hour outage', () => {
 
   beforeEach(async () => {
     await startInOutage();
-    await clock.advance(horizon);
+    await sim.clock.advance(horizon);
   }, 120_000);
 
   it('opens on one item request', () => {
-    expect(sent[0]?.endpoint).toBe('search');
+    expect(sim.sent[0]?.endpoint).toBe('search');
   });
 
   it('sends only status probes after it', () => {
-    expect(sent.slice(1).filter((request) => request.endpoint !== 'status')).toEqual([]);
+    expect(sim.sent.slice(1).filter((request) => request.endpoint !== 'status')).toEqual([]);
   });
 
   it('probes no more often than the schedule', () => {
-    expect(sent.length - 1).toBeLessThanOrEqual(probesWithin(DEFAULT_OUTAGE, horizon, 1));
+    expect(sim.sent.length - 1).toBeLessThanOrEqual(probesWithin(DEFAULT_OUTAGE, horizon, 1));
   });
 
   it('probes as often as the schedule with full jitter', () => {
-    expect(sent.length - 1).toBeGreaterThanOrEqual(probesWithin(DEFAULT_OUTAGE, horizon, 1 + JITTER));
+    expect(sim.sent.length - 1).toBeGreaterThanOrEqual(probesWithin(DEFAULT_OUTAGE, horizon, 1 + JITTER));
   });
 
   it('waits each step with its jitter', () => {
@@ -160,19 +96,19 @@ describe('24-hour outage', () => {
   });
 
   it('warns once at the start and once when long', () => {
-    expect(atLevel(records, WARN).map((record) => record.msg)).toEqual([
+    expect(atLevel(sim.records, WARN).map((record) => record.msg)).toEqual([
       'source unavailable; pausing requests until the next attempt',
       'source still unavailable after the long-outage time; check the T2Tunes base URL',
     ]);
   });
 
   it('writes no info line while down', () => {
-    expect(atLevel(records, INFO)).toEqual([]);
+    expect(atLevel(sim.records, INFO)).toEqual([]);
   });
 
   it('flags a long outage only after 24 hours', () => {
-    const openedAt = sent[0]?.atMono ?? 0;
-    const outages = link.states.filter((report) => report.state.outage !== null);
+    const openedAt = sim.sent[0]?.atMono ?? 0;
+    const outages = sim.link.states.filter((report) => report.state.outage !== null);
     const early = outages.filter((report) => report.atMono - openedAt < DEFAULT_OUTAGE.longOutageMs);
     const late = outages.filter((report) => report.atMono - openedAt >= DEFAULT_OUTAGE.longOutageMs);
 
@@ -183,15 +119,15 @@ describe('24-hour outage', () => {
   });
 
   it('leaves every item unmarked', () => {
-    expect(link.results).toEqual([]);
+    expect(sim.link.results).toEqual([]);
   });
 
   it('resumes after the source returns', async () => {
-    await server.clearFaults();
-    await clock.advance(DEFAULT_OUTAGE.maxDelayMs + MINUTE);
-    await waitFor(() => link.results.length > 0, 'a result after recovery');
+    await sim.server.clearFaults();
+    await sim.clock.advance(DEFAULT_OUTAGE.maxDelayMs + MINUTE);
+    await waitFor(() => sim.link.results.length > 0, 'a result after recovery');
 
-    const recoveries = atLevel(records, INFO).filter((record) => 'outageSeconds' in record);
+    const recoveries = atLevel(sim.records, INFO).filter((record) => 'outageSeconds' in record);
     expect(recoveries).toHaveLength(1);
     expect(recoveries[0]?.outageSeconds).toBeGreaterThanOrEqual(horizon / SECOND);
   });
@@ -200,10 +136,10 @@ describe('24-hour outage', () => {
 describe('one-hour outage at default settings', () => {
   it('sends at most eight requests', async () => {
     await startInOutage();
-    await clock.advance(HOUR);
+    await sim.clock.advance(HOUR);
 
-    console.info(`requests in a one-hour outage: ${sent.length} (${sent.map((request) => request.endpoint).join(', ')})`);
-    expect(sent.length).toBeLessThanOrEqual(8);
-    expect(sent.slice(1).every((request) => request.endpoint === 'status')).toBe(true);
+    console.info(`requests in a one-hour outage: ${sim.sent.length} (${sim.sent.map((request) => request.endpoint).join(', ')})`);
+    expect(sim.sent.length).toBeLessThanOrEqual(8);
+    expect(sim.sent.slice(1).every((request) => request.endpoint === 'status')).toBe(true);
   });
 });
