@@ -21,7 +21,8 @@ Options:
 
   async run(args, context) {
     const { values } = parseCommandArgs(args, { db: { type: 'string' } });
-    const host = openHost({ db: values.db, env: context.env, stderrLevel: null });
+    // The result goes to stdout or stderr below, so only errors are echoed from the log.
+    const host = openHost({ db: values.db, env: context.env, stderrLevel: 'error' });
     const logger = host.logger.child({ scope: 'check' });
     try {
       const baseUrl = host.settings.get('amazon.baseUrl');
