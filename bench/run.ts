@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 
 import { enrichCorpusBenchmark } from './benchmarks/enrich-corpus.ts';
+import { memoryBenchmark } from './benchmarks/memory.ts';
 import { outageBenchmark } from './benchmarks/outage.ts';
 import { queuePickBenchmark } from './benchmarks/queue-pick.ts';
 import { scanBenchmark } from './benchmarks/scan.ts';
@@ -18,7 +19,7 @@ import { writeResults, type BenchmarkReport } from './support/results.ts';
 import { formatTable } from './support/table.ts';
 
 /** Every benchmark, in the order a full run takes them. */
-const BENCHMARKS: readonly Benchmark[] = [queuePickBenchmark, statusSnapshotBenchmark, enrichCorpusBenchmark, outageBenchmark, scanBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [queuePickBenchmark, statusSnapshotBenchmark, enrichCorpusBenchmark, outageBenchmark, memoryBenchmark, scanBenchmark];
 
 const USAGE = `Usage: npm run bench -- [--only NAME,...] [--seed N] [--list]
 
