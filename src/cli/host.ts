@@ -26,7 +26,7 @@ export interface HostOptions {
 export function openHost(options: HostOptions = {}): Host {
   const env = options.env ?? process.env;
   const dbPath = resolveDatabasePath(options.db, env);
-  const logger = createLogger({ file: resolveLogPath(env), stderrLevel: options.stderrLevel ?? 'warn' });
+  const logger = createLogger({ file: resolveLogPath(env), stderrLevel: options.stderrLevel === undefined ? 'warn' : options.stderrLevel });
   const db = openDatabase(dbPath, { logger: logger.child({ scope: 'db' }) });
 
   return {

@@ -421,7 +421,7 @@ export class EnrichmentController {
       maxAttempts: this.settings.get('amazon.retry.maxAttempts'),
       baseDelayMs: this.settings.get('amazon.retry.baseDelayMs'),
     };
-    const outcome = await writeWithBusyRetry(() => this.writer.write(result, this.now(), retry), this.logger, result);
+    const outcome = await writeWithBusyRetry(this.db, () => this.writer.write(result, this.now(), retry), this.logger, result);
 
     if (this.inFlight && this.inFlight.entityType === result.entityType && this.inFlight.id === result.id) {
       this.inFlight = null;
