@@ -11,6 +11,7 @@ import { outageBenchmark } from './benchmarks/outage.ts';
 import { queuePickBenchmark } from './benchmarks/queue-pick.ts';
 import { scanBenchmark } from './benchmarks/scan.ts';
 import { statusSnapshotBenchmark } from './benchmarks/status-snapshot.ts';
+import { uiBenchmark } from './benchmarks/ui.ts';
 import { DEFAULT_SEED } from './generate/cache.ts';
 import type { Benchmark, BenchContext } from './support/benchmark.ts';
 import { describeMachine, loadAverage } from './support/machine.ts';
@@ -19,7 +20,7 @@ import { writeResults, type BenchmarkReport } from './support/results.ts';
 import { formatTable } from './support/table.ts';
 
 /** Every benchmark, in the order a full run takes them. */
-const BENCHMARKS: readonly Benchmark[] = [queuePickBenchmark, statusSnapshotBenchmark, enrichCorpusBenchmark, outageBenchmark, memoryBenchmark, scanBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [queuePickBenchmark, statusSnapshotBenchmark, enrichCorpusBenchmark, outageBenchmark, memoryBenchmark, scanBenchmark, uiBenchmark];
 
 const USAGE = `Usage: npm run bench -- [--only NAME,...] [--seed N] [--list]
 
