@@ -1,8 +1,8 @@
 /**
- * The baseline of the scan benchmark, run as its own Node process: list a
- * folder and parse every MP3 in it with music-metadata's `parseFile`, with
- * the options and the number of parses in flight the scanner uses, and
- * nothing else (no IPC, no database). Prints one JSON line.
+ * The baseline of the scan benchmark, run as its own Node process. It lists
+ * a folder and parses every MP3 in it with music-metadata's `parseFile`,
+ * with the options and the number of parses in flight the scanner uses. It
+ * does nothing else (no IPC, no database) and prints one JSON line.
  *
  *   node --import tsx bench/benchmarks/bare-parse.ts FOLDER
  */

@@ -72,7 +72,7 @@ function recordingLogger(): { logger: pino.Logger; records: LogRecord[] } {
   return { logger: pino({ level: 'debug', base: undefined }, stream), records };
 }
 
-/** Every enrichment column of every entity row, keyed by table and id. */
+/** Reads every enrichment column of every entity row, keyed by entity type and id. */
 function itemSnapshot(db: Database.Database): Map<string, string> {
   const columns = 'id, amazon_id, amazon_match_status, amazon_last_attempted, amazon_attempts, amazon_last_error, amazon_next_retry_at';
   const rows = [
@@ -94,7 +94,7 @@ function totalChanges(db: Database.Database): number {
 }
 
 /**
- * One simulated hour of "Amazon Music API is not initialized" (HTTP 503 on
+ * Simulates one hour of "Amazon Music API is not initialized" (HTTP 503 on
  * every endpoint, status probes too) at default settings, then recovery.
  * The real controller writes to a real database; the real loop runs in this
  * process on a FakeClock and talks HTTP to the fake server.
@@ -141,7 +141,7 @@ async function simulateOutage(baseDb: string, server: FakeT2Tunes): Promise<Outa
   }
 }
 
-/** What the hour cost: requests the server received, when the client sent them, and the log records. */
+/** Summarizes the hour: requests the server received, when the client sent them, and the log records. */
 function summarizeHour(server: FakeT2Tunes, sent: readonly SentRequest[], records: readonly LogRecord[], startedAt: number) {
   const messages: Record<string, number> = {};
   for (const record of records) {

@@ -13,7 +13,8 @@ import { median } from '../support/stats.ts';
 /**
  * Folder sizes and how often each is measured. One round is a bare parse, a
  * first scan into a new database and a rescan with nothing changed, side by
- * side; the 100k folder gets a single round to stay within the time budget.
+ * side. The 100k folder gets a single round, because one round takes
+ * minutes on two cores.
  */
 const ROUNDS = [
   { files: 10_000, repeats: 3 },

@@ -14,7 +14,7 @@ const WARM_UP_SNAPSHOTS = 200;
 /** Target for the median snapshot at 1 M tracks, in ms. */
 const STATUS_TARGET_MS = 2;
 
-/** A launcher that throws: this benchmark never starts a worker, so a launch is a bug in it. */
+/** Rejects every launch, because this benchmark never starts a worker and a launch would be a bug in it. */
 const noWorker: ChildLauncher = () => {
   throw new Error('the status benchmark must not start a worker');
 };

@@ -13,7 +13,7 @@ import type { LibraryState } from './match-states.ts';
  */
 export const GENERATOR_VERSION = 1;
 
-/** The seed every benchmark uses unless told otherwise. */
+/** The seed every benchmark uses unless `--seed` sets another. */
 export const DEFAULT_SEED = 20_260_301;
 
 export interface LibraryDbRequest {
@@ -52,7 +52,7 @@ export function copyLibraryDb(source: string, dir: string, name = 'liner.db'): s
 /** Returns the cached folder of `count` generated MP3 files for a seed, writing it first when missing. */
 export function cachedAudioFolder(seed: number, count: number, log: (message: string) => void): string {
   const folder = path.join(CACHE_DIR, `audio-g${GENERATOR_VERSION}-seed${seed}-${count}`);
-  // Written next to the folder after the last file, so the scan sees only audio and a folder cut short by an interrupted run is made again.
+  // Written next to the folder after the last file, so the scan finds only audio and a folder cut short by an interrupted run is made again.
   const marker = `${folder}.complete.json`;
   if (fs.existsSync(marker)) return folder;
 

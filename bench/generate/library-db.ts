@@ -31,9 +31,9 @@ const AMAZON_COLUMNS = 'amazon_id, amazon_match_status, amazon_last_attempted, a
 /**
  * Writes a synthetic library into a new Liner database. The file is opened
  * with `openDatabase`, so the migrations, indexes and count triggers are the
- * ones the app runs; only the load itself uses bulk settings (no journal,
- * no sync, a large cache, temporary files in memory), and the file ends in WAL
- * mode like any other.
+ * ones the app runs. Only the load itself uses bulk settings (no journal,
+ * no sync, a large cache, temporary files in memory), and the file ends in
+ * WAL mode like any other.
  * `thumb_url` stays empty, so a browser showing the library never fetches
  * an image from the internet.
  */

@@ -93,12 +93,14 @@ function plannedTracks(rng: Prng, artist: string, count: number): PlannedTrack[]
 
   for (let index = 0; index < count; index++) {
     const onSecondDisc = twoDiscs && index >= firstDisc;
+    let discNumber: number | null = null;
+    if (twoDiscs) discNumber = onSecondDisc ? 2 : 1;
     const guest = rng.chance(0.06) ? `${rng.pick(FIRST_NAMES)} ${rng.pick(LAST_NAMES)}` : null;
     tracks.push({
       title: trackTitle(rng),
       titleFromTags: !rng.chance(0.003),
       trackNumber: onSecondDisc ? index - firstDisc + 1 : index + 1,
-      discNumber: twoDiscs ? (onSecondDisc ? 2 : 1) : null,
+      discNumber,
       durationMs: rng.int(95_000, 460_000),
       credit: guest ? `${artist} feat. ${guest}` : artist,
     });

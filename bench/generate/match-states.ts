@@ -22,7 +22,7 @@ export const STATE_LABELS: Record<LibraryState, string> = {
 /**
  * The wall-clock time the generated match history is relative to, in epoch
  * ms. Benchmarks that query the queue pass the same instant, so a cached
- * database gives the same answers on any day it is used.
+ * database gives the same queue results on any day it is used.
  */
 export const GENERATED_NOW = Date.UTC(2026, 2, 1);
 
@@ -98,7 +98,7 @@ export class MatchStateAssigner {
   }
 }
 
-/** A made-up ASIN, unique per position: "B0" and eight base-36 digits. */
+/** Makes up an ASIN, unique per position: "B0" and eight base-36 digits. */
 function asinFor(position: number): string {
   return `B0${position.toString(36).toUpperCase().padStart(8, '0')}`;
 }

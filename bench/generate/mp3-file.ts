@@ -42,7 +42,7 @@ function encodeText(text: string): Buffer {
   return Buffer.concat([Buffer.from([0x01, 0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
 }
 
-/** One ID3v2.3 text frame: id, a plain 32-bit size (v2.3 does not use syncsafe sizes in frames), no flags. */
+/** Encodes one ID3v2.3 text frame: id, a plain 32-bit size (v2.3 frames do not use syncsafe sizes), no flags. */
 function textFrame(id: string, text: string): Buffer {
   const body = encodeText(text);
   const header = Buffer.alloc(10);
@@ -51,7 +51,7 @@ function textFrame(id: string, text: string): Buffer {
   return Buffer.concat([header, body]);
 }
 
-/** The tag size as four 7-bit bytes, as the ID3v2 header requires. */
+/** Encodes the tag size as four 7-bit bytes, as the ID3v2 header requires. */
 function syncsafe(size: number): Buffer {
   return Buffer.from([(size >> 21) & 0x7f, (size >> 14) & 0x7f, (size >> 7) & 0x7f, size & 0x7f]);
 }

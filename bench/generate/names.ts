@@ -66,7 +66,7 @@ export function artistName(rng: Prng): string {
   return rng.pick(ARTIST_FORMS)(rng);
 }
 
-/** An album title; about one in twelve carries an edition suffix, as real tags do. */
+/** Composes an album title; about one in twelve carries an edition suffix, as real tags do. */
 export function albumTitle(rng: Prng): string {
   const title = rng.pick(ALBUM_FORMS)(rng);
   return rng.chance(1 / 12) ? `${title}${rng.pick(EDITION_SUFFIXES)}` : title;

@@ -6,7 +6,7 @@ function safeSegment(name: string): string {
 }
 
 /**
- * The path of a track below the library root, as rippers lay libraries out:
+ * Builds the path of a track below the library root, as rippers lay libraries out:
  * `Artist/Year - Album/NN Title.mp3`, with a `D-` disc prefix on multi-disc
  * albums.
  */

@@ -6,7 +6,7 @@ export interface BenchContext {
   log(message: string): void;
 }
 
-/** What a benchmark returns; the runner adds its id, title, duration and load. */
+/** The figures and details of one benchmark; the runner adds its id, title, duration and load. */
 export type BenchmarkOutcome = Pick<BenchmarkReport, 'figures' | 'details'>;
 
 export interface Benchmark {

@@ -11,7 +11,7 @@ export interface MachineInfo {
   kernel: string;
 }
 
-/** The CPU model as the kernel reports it; `os.cpus()` can be empty in some containers. */
+/** Reads the CPU model as the kernel reports it, because `os.cpus()` can be empty in some containers. */
 function cpuModel(): string {
   try {
     const line = fs.readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((entry) => entry.startsWith('model name'));
@@ -33,7 +33,7 @@ export function describeMachine(): MachineInfo {
   };
 }
 
-/** The one-minute load average; above the core count, other work competed with the benchmark. */
+/** Returns the one-minute load average. Above the core count, other work competed with the benchmark. */
 export function loadAverage(): number {
   return Math.round((os.loadavg()[0] ?? 0) * 100) / 100;
 }

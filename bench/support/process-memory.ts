@@ -25,7 +25,7 @@ export function readProcessMemory(pid: number): ProcessMemory | null {
   }
 }
 
-/** The direct children of a process, from every thread's `children` list. */
+/** Lists the direct children of a process, from every thread's `children` file. */
 export function childPids(pid: number): number[] {
   const children = new Set<number>();
   let threads: string[];

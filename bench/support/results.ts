@@ -13,7 +13,7 @@ export interface Figure {
   /** Stable key, for example `queue.pick.1m.half`. */
   id: string;
   label: string;
-  /** Null when the figure could not be measured; `note` says why. */
+  /** Null when the figure could not be measured; `note` gives the reason. */
   value: number | null;
   unit: string;
   target?: Target;

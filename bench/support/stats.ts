@@ -8,7 +8,7 @@ export interface Summary {
   max: number;
 }
 
-/** The value below which `fraction` of the sorted samples fall (nearest rank). */
+/** Returns the value below which `fraction` of the sorted samples fall (nearest rank). */
 function quantile(sorted: readonly number[], fraction: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
