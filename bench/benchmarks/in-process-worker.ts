@@ -6,8 +6,8 @@ import { createForwardingLogger } from '../../src/worker/logging.ts';
 import { T2TunesClient } from '../../src/worker/sources/amazon/index.ts';
 
 /**
- * A launcher that runs the enrichment worker inside this process, on an
- * injected clock, so hours of back-off can be simulated in seconds. It wires
+ * Creates a launcher that runs the enrichment worker inside this process,
+ * on an injected clock, so hours of back-off can be simulated in seconds. It wires
  * the real `EnrichmentLoop` and `T2TunesClient` the way the worker entry
  * (src/worker/enrichment/entry.ts) does. Messages are structured clones,
  * delivered on a later turn of the event loop as over a process channel.

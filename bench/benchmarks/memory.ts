@@ -142,11 +142,11 @@ async function idleOnMillion(context: BenchContext, server: FakeT2Tunes): Promis
   }
 }
 
-function memoryFigures(id: string, what: string, memory: HostMemory): Figure[] {
+function memoryFigures(id: string, situation: string, memory: HostMemory): Figure[] {
   const sample = `median of ${SAMPLES} samples ${SAMPLE_INTERVAL_MS} ms apart`;
   return [
-    figure({ id: `memory.${id}.host`, label: `RSS ${what}: CLI host`, value: toMiB(memory.hostRss), unit: 'MiB', note: `${sample}; peak ${toMiB(memory.hostPeakRss)} MiB` }),
-    figure({ id: `memory.${id}.worker`, label: `RSS ${what}: worker`, value: toMiB(memory.workerRss), unit: 'MiB', note: `${sample}; peak ${toMiB(memory.workerPeakRss)} MiB` }),
+    figure({ id: `memory.${id}.host`, label: `RSS ${situation}: CLI host`, value: toMiB(memory.hostRss), unit: 'MiB', note: `${sample}; peak ${toMiB(memory.hostPeakRss)} MiB` }),
+    figure({ id: `memory.${id}.worker`, label: `RSS ${situation}: worker`, value: toMiB(memory.workerRss), unit: 'MiB', note: `${sample}; peak ${toMiB(memory.workerPeakRss)} MiB` }),
   ];
 }
 

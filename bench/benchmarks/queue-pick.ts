@@ -45,9 +45,9 @@ function measurePicks(file: string, state: LibraryState): PickSeries {
 }
 
 /**
- * Warm-up and timed picks for one database. With only retries left, a small
- * library holds few due items (1 % of them), and every pick settles one, so
- * the run takes at most 80 % of them.
+ * Returns the warm-up and timed picks for one database. With only retries
+ * left, a small library contains few due items (1 % of them), and every
+ * pick settles one, so the run takes at most 80 % of them.
  */
 function pickBudget(db: Database.Database, state: LibraryState): { warmUp: number; timed: number } {
   if (state !== 'retries') return { warmUp: WARM_UP_PICKS, timed: TIMED_PICKS };

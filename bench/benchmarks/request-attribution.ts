@@ -38,8 +38,8 @@ function emptyCost(): TypeCost {
 /**
  * Charges each request to the item whose result was written next. The
  * worker handles one item at a time and requests the next item only after
- * main has written the last result, so the requests of item N arrive after
- * the write of item N-1 and before the write of item N. Both clocks are the
+ * main has written the last result. So the requests of item N arrive after
+ * the write of item N-1 and no later than the write of item N. Both clocks are the
  * same machine's wall clock at millisecond resolution.
  */
 export function attributeRequests(items: readonly WrittenItem[], requests: readonly LoggedRequest[]): Attribution {

@@ -47,14 +47,14 @@ export function planLayout(seed: number, trackCount: number): LibraryLayout {
 
   while (tracks < trackCount) {
     const albums = rng.int(1, 9);
-    let kept = 0;
+    let albumsKept = 0;
     for (let album = 0; album < albums && tracks < trackCount; album++) {
       const count = Math.min(rng.int(6, 14), trackCount - tracks);
       tracksPerAlbum.push(count);
       tracks += count;
-      kept++;
+      albumsKept++;
     }
-    albumsPerArtist.push(kept);
+    albumsPerArtist.push(albumsKept);
   }
 
   return { albumsPerArtist, tracksPerAlbum, artists: albumsPerArtist.length, albums: tracksPerAlbum.length, tracks };
