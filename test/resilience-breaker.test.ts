@@ -186,3 +186,35 @@ describe('breaker flapping', () => {
     expect(breaker.persisted()?.delayMs).toBe(30 * SECOND);
   });
 });
+
+describe('breaker after a user check', () => {
+  it('keeps the schedule when the check fails', () => {
+    const clock = new FakeClock();
+    const breaker = breakerOn(clock);
+    breaker.recordFailure('outage', 'HTTP 503');
+    const before = breaker.persisted();
+
+    for (let press = 0; press < 5; press++) breaker.recordFailedCheck('HTTP 502: an HTML page');
+
+    expect(breaker.persisted()?.delayMs).toBe(before?.delayMs);
+    expect(breaker.persisted()?.streak).toBe(before?.streak);
+    expect(breaker.msUntilAttempt()).toBe(30 * SECOND);
+    expect(breaker.outage()?.lastError).toBe('HTTP 502: an HTML page');
+  });
+});
+
+describe('breaker flapping window', () => {
+  it('starts over minutes after a long outage', async () => {
+    const clock = new FakeClock();
+    const breaker = breakerOn(clock);
+    for (let attempt = 0; attempt < 7; attempt++) breaker.recordFailure('outage', 'HTTP 503');
+    expect(breaker.persisted()?.delayMs).toBe(30 * 60 * SECOND);
+    breaker.recordSuccess();
+    await clock.advance(2 * 60 * SECOND, 0);
+
+    const effect = breaker.recordFailure('outage', 'HTTP 502');
+
+    expect(effect).toBe('opened');
+    expect(breaker.persisted()?.delayMs).toBe(30 * SECOND);
+  });
+});

@@ -33,6 +33,18 @@ interface Episode {
 export type FailureEffect = 'opened' | 'extended';
 
 /**
+ * How soon after closing a failure still counts as the same outage, in ms:
+ * twice the last wait, but at most a minute, so a flapping source keeps its
+ * back-off while a failure minutes after a real recovery starts over at the
+ * first step.
+ */
+export const MAX_FLAPPING_WINDOW_MS = 60_000;
+
+function flappingWindowMs(lastDelayMs: number): number {
+  return Math.min(2 * lastDelayMs, MAX_FLAPPING_WINDOW_MS);
+}
+
+/**
  * The outage circuit breaker of one source.
  *
  * Written by hand around cockatiel's `ExponentialBackoff` (which supplies the
@@ -94,7 +106,7 @@ export class OutageBreaker {
     }
 
     const recent = this.recent;
-    if (recent && now - recent.closedMono < 2 * recent.episode.delayMs) {
+    if (recent && now - recent.closedMono < flappingWindowMs(recent.episode.delayMs)) {
       this.episode = recent.episode;
       this.recent = null;
       this.extend(this.episode, kind, message, now);
@@ -127,9 +139,18 @@ export class OutageBreaker {
     return this.durationMs(episode);
   }
 
-  /** Makes the next probe due at once ("Check now", network back, resume from sleep). */
+  /** Makes the next probe due at once (a new base URL, network back, resume from sleep). */
   expedite(): void {
     if (this.episode) this.episode.nextAttemptMono = this.clock.monotonic();
+  }
+
+  /**
+   * Records a failed probe the user asked for ("Check now"). It updates the
+   * last error only: an impatient user pressing the button must not make the
+   * automatic wait longer.
+   */
+  recordFailedCheck(message: string): void {
+    if (this.episode) this.episode.lastError = message;
   }
 
   persisted(): PersistedBreakerState | null {

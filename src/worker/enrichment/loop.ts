@@ -65,6 +65,9 @@ export class EnrichmentLoop {
   private pacer: RequestPacer | null = null;
   private active = false;
   private checkNowRequested = false;
+  private readonly retiredClients: SourceClient[] = [];
+  /** Requests sent through clients that settings replaced, so the totals keep growing. */
+  private readonly retiredRequests: { total: number; byEndpoint: Record<string, number> } = { total: 0, byEndpoint: {} };
   private contractFailures = 0;
   private idleSleepMs = IDLE_SLEEP_MIN_MS;
   private phase: WorkerPhase = 'starting';
@@ -106,7 +109,7 @@ export class EnrichmentLoop {
     }
 
     if (first || endpointChanged) {
-      void this.client?.close();
+      if (this.client) this.retireClient(this.client);
       this.client = this.createClient(settings);
       this.cache = null;
       // A new base URL deserves a fresh look instead of the old outage's wait.
@@ -116,6 +119,26 @@ export class EnrichmentLoop {
     else this.pacer = new RequestPacer(this.clock, settings.requestsPerSecond);
 
     this.setActive(active);
+  }
+
+  /**
+   * Closes a client replaced by new settings. The item in flight still uses
+   * it, so it is closed once that item is done; closing it earlier failed the
+   * item with "client is closed" and marked it as an error.
+   */
+  private retireClient(client: SourceClient): void {
+    const counts = client.requestCounts();
+    this.retiredRequests.total += counts.total;
+    for (const [endpoint, count] of Object.entries(counts.byEndpoint)) {
+      this.retiredRequests.byEndpoint[endpoint] = (this.retiredRequests.byEndpoint[endpoint] ?? 0) + count;
+    }
+
+    if (this.current) this.retiredClients.push(client);
+    else void client.close();
+  }
+
+  private closeRetiredClients(): void {
+    for (const client of this.retiredClients.splice(0)) void client.close();
   }
 
   setActive(active: boolean): void {
@@ -129,11 +152,14 @@ export class EnrichmentLoop {
     this.waker.wake();
   }
 
-  /** Probes the source now instead of waiting out the back-off. */
+  /**
+   * Probes the source now instead of waiting out the back-off. A failed check
+   * leaves the schedule as it was, and a rate limit is kept, because the
+   * source itself asked Liner to wait.
+   */
   checkNow(): void {
+    if (!this.breaker.isOpen()) return;
     this.checkNowRequested = true;
-    this.breaker.expedite();
-    this.rateLimit.clear();
     this.waker.wake();
   }
 
@@ -190,6 +216,7 @@ export class EnrichmentLoop {
     this.setPhase('running');
     await this.handleItem(item);
     this.current = null;
+    this.closeRetiredClients();
     this.report();
   }
 
@@ -229,6 +256,7 @@ export class EnrichmentLoop {
         return;
       case 'rate_limited':
         this.link.release(item, 'rate_limited');
+        this.closeBreaker('source answered with a rate limit; the outage is over');
         this.rateLimit.begin(failure.retryAfterSeconds);
         this.requirePacer().deferUntil(this.clock.monotonic() + this.rateLimit.msRemaining());
         this.setPhase('rate_limited');
@@ -305,9 +333,10 @@ export class EnrichmentLoop {
       if (this.breaker.msUntilAttempt() > 0 && !this.checkNowRequested) return;
     }
     if (!this.active || this.shutdown.signal.aborted) return;
+    const requestedByUser = this.checkNowRequested && this.breaker.msUntilAttempt() > 0;
     this.checkNowRequested = false;
 
-    await this.probe();
+    await this.probe(requestedByUser);
   }
 
   /** Warns once per outage when it has lasted past the long-outage time. */
@@ -322,8 +351,11 @@ export class EnrichmentLoop {
     );
   }
 
-  /** Asks `/api/status` whether the source is back; a failed probe extends the wait. */
-  private async probe(): Promise<void> {
+  /**
+   * Asks `/api/status` whether the source is back. A failed scheduled probe
+   * extends the wait; a failed check the user requested only updates the last error.
+   */
+  private async probe(requestedByUser = false): Promise<void> {
     try {
       await this.requirePacer().take(this.shutdown.signal);
       const status = await this.requireClient().status();
@@ -333,10 +365,12 @@ export class EnrichmentLoop {
     } catch (error) {
       const failure = isSourceError(error) ? error : new SourceError('outage', String(error), { cause: error });
       if (failure.kind === 'rate_limited') {
+        this.closeBreaker('source answered with a rate limit; the outage is over');
         this.rateLimit.begin(failure.retryAfterSeconds);
         return;
       }
-      this.breaker.recordFailure(failure.kind === 'contract' ? 'contract' : 'outage', describeSourceError(failure));
+      if (requestedByUser) this.breaker.recordFailedCheck(describeSourceError(failure));
+      else this.breaker.recordFailure(failure.kind === 'contract' ? 'contract' : 'outage', describeSourceError(failure));
       this.logger.debug({ source: 'amazon', error: failure.message }, 'status probe failed; waiting longer');
       this.report();
     }
@@ -354,9 +388,16 @@ export class EnrichmentLoop {
       outage: this.breaker.outage(),
       rateLimit: this.rateLimit.info(),
       currentItem: this.current ? { entityType: this.current.entityType, id: this.current.id, name: this.current.name } : null,
-      requests: client ? client.requestCounts() : { total: 0, byEndpoint: {} },
+      requests: this.requestTotals(client),
       breaker: this.breaker.persisted(),
     });
+  }
+
+  private requestTotals(client: SourceClient | null): { total: number; byEndpoint: Record<string, number> } {
+    const current = client ? client.requestCounts() : { total: 0, byEndpoint: {} };
+    const byEndpoint = { ...this.retiredRequests.byEndpoint };
+    for (const [endpoint, count] of Object.entries(current.byEndpoint)) byEndpoint[endpoint] = (byEndpoint[endpoint] ?? 0) + count;
+    return { total: this.retiredRequests.total + current.total, byEndpoint };
   }
 
   private requireClient(): SourceClient {
