@@ -18,7 +18,12 @@ export interface ItemQuery {
   libraryId: number;
   entityType: EntityType;
   filter: ItemFilter;
-  /** Case-insensitive text matched against names and titles; empty for all. */
+  /**
+   * Text matched anywhere in the item's name, ignoring case and accents
+   * ("cafe" finds "Çafé"); albums also match their artist, tracks their
+   * artist and album title. `%`, `_` and `\` match themselves. Empty for all;
+   * at most 200 characters.
+   */
   search: string;
   offset: number;
   /** Rows per page, 1 to 500. */

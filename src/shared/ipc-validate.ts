@@ -88,6 +88,17 @@ function withSettingsValidator<T>(validate: (value: unknown) => T, value: unknow
   }
 }
 
+/** Reads the search text of a library page; its length counts code points, so an emoji is one character. */
+function readSearch(value: unknown): string {
+  if (typeof value !== 'string') throw invalid(`invalid search ${show(value)}: expected text`);
+
+  const length = [...value].length;
+  if (length > MAX_SEARCH_LENGTH) {
+    throw invalid(`invalid search ${show(value)}: ${length} characters is too long; shorten it to at most ${MAX_SEARCH_LENGTH} characters`);
+  }
+  return value;
+}
+
 function readItemQuery(value: unknown): ItemQuery {
   const keys = ['libraryId', 'entityType', 'filter', 'search', 'offset', 'limit'];
   const record = readRecord(value, 'item query', keys);
@@ -97,10 +108,7 @@ function readItemQuery(value: unknown): ItemQuery {
     throw invalid(`invalid filter ${show(filter)}: expected one of ${ITEM_FILTERS.join(', ')}`);
   }
 
-  const search = record.search ?? '';
-  if (typeof search !== 'string' || search.length > MAX_SEARCH_LENGTH) {
-    throw invalid(`invalid search ${show(search)}: expected text of at most ${MAX_SEARCH_LENGTH} characters`);
-  }
+  const search = readSearch(record.search ?? '');
 
   return {
     libraryId: readId(record.libraryId, 'library id'),

@@ -1,4 +1,5 @@
 import type { ItemFilter } from '../../../shared/ipc-contract.ts';
+import { searchCondition, type SearchColumns } from './item-search.ts';
 
 /**
  * The `amazon_match_status` condition of each library-view filter, or null
@@ -20,17 +21,14 @@ export interface ItemWhere {
   params: (string | number)[];
 }
 
-/** Escapes `%`, `_` and the escape character itself for a `LIKE … ESCAPE '\'` pattern. */
-export function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
 /**
  * Builds the WHERE clause of a library view page over one entity table.
- * `nameColumn` is the column the search text matches (`name` or `title`);
- * `alias` qualifies the columns when the query joins other tables.
+ * `columns` names what the search text matches (see `searchCondition`);
+ * `alias` qualifies the columns when the query joins other tables. A search
+ * calls the fold function, so the connection must have it
+ * (`registerFoldFunction`).
  */
-export function itemWhere(libraryId: number, filter: ItemFilter, search: string, nameColumn: string, alias = ''): ItemWhere {
+export function itemWhere(libraryId: number, filter: ItemFilter, search: string, columns: SearchColumns, alias = ''): ItemWhere {
   const prefix = alias ? `${alias}.` : '';
   const conditions = [`${prefix}library_id = ?`];
   const params: (string | number)[] = [libraryId];
@@ -38,11 +36,10 @@ export function itemWhere(libraryId: number, filter: ItemFilter, search: string,
   const status = STATUS_CONDITION[filter];
   if (status) conditions.push(`${prefix}${status}`);
 
-  const text = search.trim();
-  if (text !== '') {
-    // SQLite's LIKE ignores case for ASCII letters only; other letters must match case.
-    conditions.push(`${prefix}${nameColumn} LIKE ? ESCAPE '\\'`);
-    params.push(likePattern(text));
+  const match = searchCondition(libraryId, search, columns, prefix);
+  if (match) {
+    conditions.push(match.sql);
+    params.push(...match.params);
   }
   return { sql: conditions.join(' AND '), params };
 }
