@@ -26,14 +26,17 @@ describe('validateBaseUrl', () => {
   });
 
   const rejected: [string, RegExp][] = [
-    ['file:///etc/passwd', /"file:\/\/\/etc\/passwd".*scheme "file:".*http:\/\/ or https:\/\//],
-    ['javascript:alert(1)', /scheme "javascript:"/],
-    ['ftp://t2tunes.site', /scheme "ftp:"/],
-    ['ws://t2tunes.site', /scheme "ws:"/],
-    ['t2tunes.site', /"t2tunes.site": not an absolute URL/],
-    ['', /not an absolute URL/],
-    ['https://user:secret@t2tunes.site', /credentials/],
-    ['https://t2tunes.site/?x=1', /query strings/],
+    ['file:///etc/passwd', /"file:\/\/\/etc\/passwd".*only http and https are allowed, not file/],
+    ['javascript:alert(1)', /not javascript/],
+    ['ftp://t2tunes.site', /not ftp/],
+    ['ws://t2tunes.site', /not ws/],
+    ['t2tunes.site', /"t2tunes.site": expected an http or https URL/],
+    ['', /expected an http or https URL/],
+    ['https://user:secret@t2tunes.site', /remove the user name and password/],
+    ['https://t2tunes.site/?x=1', /query string or fragment is not allowed/],
+    ['http://127.0.0.1:8787?x=1#frag', /"http:\/\/127.0.0.1:8787\?x=1#frag".*as in http:\/\/127.0.0.1:8787$/],
+    ['http://127.0.0.1:8787#frag', /fragment is not allowed/],
+    ['https://t2tunes.site/?', /query string or fragment is not allowed/],
   ];
 
   for (const [value, message] of rejected) {
@@ -43,7 +46,11 @@ describe('validateBaseUrl', () => {
   }
 
   it('is applied by the client constructor', () => {
-    expect(() => new T2TunesClient({ baseUrl: 'file:///tmp' })).toThrow(/Use an http:\/\/ or https:\/\/ URL/);
+    expect(() => new T2TunesClient({ baseUrl: 'file:///tmp' })).toThrow(/only http and https are allowed/);
+  });
+
+  it('rejects a query in the client constructor', () => {
+    expect(() => new T2TunesClient({ baseUrl: 'http://127.0.0.1:8787?x=1' })).toThrow(/query string/);
   });
 });
 

@@ -48,12 +48,29 @@ function booleanSetting(defaultValue: boolean, description: string): SettingSpec
   };
 }
 
+/** A plain decimal number as people type one: "2", "0.5", ".5", "-3". No hex, exponents, "Infinity" or separators. */
+const DECIMAL_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/**
+ * Parses a number typed as text. Returns undefined unless the trimmed text is
+ * a plain decimal number, so "0x2", "1e1", "Infinity" and "" are rejected
+ * where `Number()` would accept them.
+ */
+export function parseDecimalNumber(text: string): number | undefined {
+  const trimmed = text.trim();
+  return DECIMAL_NUMBER.test(trimmed) ? Number(trimmed) : undefined;
+}
+
 function numberSetting(defaultValue: number, min: number, max: number, unit: string): SettingSpec<number> {
   return {
     default: defaultValue,
     description: `a number from ${min} to ${max} (${unit})`,
-    parse: (text) => (text.trim() === '' ? text : Number(text)),
+    // Text that is not a plain decimal number stays text, so `validate` rejects it with the value shown.
+    parse: (text) => parseDecimalNumber(text) ?? text,
     validate(value) {
+      if (typeof value === 'string') {
+        throw new Error(`invalid value ${JSON.stringify(value)}: expected a plain decimal number such as ${defaultValue}, from ${min} to ${max} (${unit})`);
+      }
       if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
         throw new Error(`invalid value ${JSON.stringify(value)}: expected a number from ${min} to ${max} (${unit})`);
       }
@@ -62,26 +79,38 @@ function numberSetting(defaultValue: number, min: number, max: number, unit: str
   };
 }
 
-/** Accepts http and https URLs only, without credentials; returns the URL without a trailing slash. */
+/**
+ * Validates a T2Tunes base URL: http or https, without credentials, query or
+ * fragment, because request paths and parameters are appended to it. A path
+ * prefix (`https://host/t2tunes`) is kept. Returns the URL without a
+ * trailing slash, or throws an Error that names the value and the fix.
+ */
 export function validateBaseUrl(value: unknown): string {
+  const invalid = (reason: string) => new Error(`invalid base URL ${JSON.stringify(value)}: ${reason}`);
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new Error(`invalid base URL ${JSON.stringify(value)}: expected an http or https URL such as ${DEFAULT_T2TUNES_BASE_URL}`);
+    throw invalid(`expected an http or https URL such as ${DEFAULT_T2TUNES_BASE_URL}`);
   }
 
   let url: URL;
   try {
     url = new URL(value.trim());
   } catch {
-    throw new Error(`invalid base URL ${JSON.stringify(value)}: expected an http or https URL such as ${DEFAULT_T2TUNES_BASE_URL}`);
+    throw invalid(`expected an http or https URL such as ${DEFAULT_T2TUNES_BASE_URL}`);
   }
 
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`invalid base URL ${JSON.stringify(value)}: only http and https are allowed, not ${url.protocol.replace(':', '')}`);
+    throw invalid(`only http and https are allowed, not ${url.protocol.replace(':', '')}; use a URL such as ${DEFAULT_T2TUNES_BASE_URL}`);
   }
   if (url.username || url.password) {
-    throw new Error(`invalid base URL ${JSON.stringify(value)}: remove the user name and password from the URL`);
+    throw invalid('remove the user name and password from the URL');
   }
-  return url.toString().replace(/\/+$/, '');
+
+  const withoutTrailingSlash = `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+  // `href` keeps a bare "?" or "#" that `search` and `hash` report as empty.
+  if (url.href.includes('?') || url.href.includes('#')) {
+    throw invalid(`a query string or fragment is not allowed; remove everything from "?" or "#" on, as in ${withoutTrailingSlash}`);
+  }
+  return withoutTrailingSlash;
 }
 
 /** Validates an ISO 3166-1 alpha-2 country code and returns it upper-cased. */
