@@ -33,7 +33,7 @@ afterEach(async () => {
 describe('checkConnection', () => {
   it('reports an instance that is up', async () => {
     const baseUrl = await serve(json(200, { amazonMusic: 'up', version: '2.4.1' }));
-    expect(await checkConnection(baseUrl)).toEqual({ ok: true, version: '2.4.1', message: 'Connected: Amazon Music is up (T2Tunes 2.4.1).' });
+    expect(await checkConnection(baseUrl)).toEqual({ ok: true, version: '2.4.1', message: 'Connected: Amazon Music is up.' });
   });
 
   it('asks for /api/status', async () => {
@@ -58,7 +58,7 @@ describe('checkConnection', () => {
 
   it('reports an answer that is not JSON', async () => {
     const baseUrl = await serve((_request, response) => response.end('<html>parking page</html>'));
-    expect((await checkConnection(baseUrl)).message).toContain('not with JSON');
+    expect((await checkConnection(baseUrl)).message).toContain('HTTP 200 with an HTML page instead of JSON');
   });
 
   it('reports JSON without the status field', async () => {

@@ -93,7 +93,10 @@ export interface ConnectionCheck {
   ok: boolean;
   /** The instance's version when it answered, else null. */
   version: string | null;
-  /** Plain words for the user: "Connected, Amazon Music is up" or what failed. */
+  /**
+   * Plain words for the user: "Connected: Amazon Music is up." or what
+   * failed. It does not repeat `version`, so a display shows that next to it.
+   */
   message: string;
 }
 

@@ -1,6 +1,7 @@
 import { request } from 'undici';
 
 import type { ConnectionCheck } from '../../../shared/ipc-contract.ts';
+import { describeNonJsonResponse } from '../../../shared/response-body.ts';
 
 /** How long the Settings screen waits for `/api/status`, in ms. */
 export const DEFAULT_CHECK_TIMEOUT_MS = 5_000;
@@ -13,6 +14,7 @@ const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEO
 interface StatusResponse {
   statusCode: number;
   text: string;
+  contentType?: string;
 }
 
 async function readStatus(url: string, timeoutMs: number): Promise<StatusResponse> {
@@ -35,13 +37,12 @@ async function readStatus(url: string, timeoutMs: number): Promise<StatusRespons
       break;
     }
   }
-  return { statusCode: response.statusCode, text: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8') };
-}
-
-/** A short, single-line excerpt of a response body for a message. */
-function excerpt(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+  const contentType = response.headers['content-type'];
+  return {
+    statusCode: response.statusCode,
+    text: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8'),
+    contentType: Array.isArray(contentType) ? contentType[0] : contentType,
+  };
 }
 
 function errorMessageOf(body: unknown): string | null {
@@ -61,19 +62,36 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** Turns a `/api/status` response into words for the user. */
+/** Returns the advice for a status response that is not JSON, by status code. */
+function nonJsonAdvice(statusCode: number): string {
+  if (statusCode >= 500) return 'T2Tunes or a proxy in front of it is failing; try again later.';
+  if (statusCode >= 200 && statusCode < 300) {
+    return 'Check that the base URL points at a T2Tunes instance, or sign in to the network if it shows a login page.';
+  }
+  return 'Check that the base URL points at a T2Tunes instance.';
+}
+
+/**
+ * Turns a `/api/status` response into words for the user. A body that is not
+ * JSON is described (an HTML page is never quoted). The message does not
+ * repeat the version, which the result carries on its own.
+ */
 export function describeStatusResponse(answer: StatusResponse): ConnectionCheck {
   const body = parseJson(answer.text);
 
+  if (body === undefined && answer.text.trim() !== '') {
+    const detail = describeNonJsonResponse(answer.statusCode, answer.text, answer.contentType);
+    return { ok: false, version: null, message: `The server returned ${detail}. ${nonJsonAdvice(answer.statusCode)}` };
+  }
   if (answer.statusCode < 200 || answer.statusCode >= 300) {
-    const detail = errorMessageOf(body) ?? excerpt(answer.text);
+    const detail = errorMessageOf(body);
     return { ok: false, version: null, message: `T2Tunes responded with HTTP ${answer.statusCode}${detail ? `: ${detail}` : ''}` };
   }
   if (body === undefined) {
     return {
       ok: false,
       version: null,
-      message: 'The server responded, but not with JSON. Check that the base URL points at a T2Tunes instance.',
+      message: `The server returned HTTP ${answer.statusCode} with an empty body instead of JSON. ${nonJsonAdvice(answer.statusCode)}`,
     };
   }
 
@@ -88,9 +106,8 @@ export function describeStatusResponse(answer: StatusResponse): ConnectionCheck 
     };
   }
 
-  const versionText = version ? ` (T2Tunes ${version})` : '';
-  if (state.toLowerCase() === 'up') return { ok: true, version, message: `Connected: Amazon Music is up${versionText}.` };
-  return { ok: false, version, message: `T2Tunes responded, but Amazon Music is ${state}${versionText}. Try again later.` };
+  if (state.toLowerCase() === 'up') return { ok: true, version, message: 'Connected: Amazon Music is up.' };
+  return { ok: false, version, message: `T2Tunes responded, but Amazon Music is ${state}. Try again later.` };
 }
 
 /** Turns a failed request into words for the user. */

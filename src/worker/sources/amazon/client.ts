@@ -3,13 +3,14 @@
  * every failure classified as a `SourceError`.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
+import { describeNonJsonResponse, isHtmlBody } from '../../../shared/response-body.ts';
 import { SourceError } from '../../../shared/source-errors.ts';
 import type { CatalogAlbum, CatalogSearchResult, CatalogTrack } from '../types.ts';
 import { validateBaseUrl, validateCountry } from './config.ts';
 import type { T2TunesEndpoint } from './endpoints.ts';
 import { classifyHttpStatus, isFailedSearchResponse, isNotInitializedBody } from './failure-classification.ts';
 import { DEFAULT_TIMEOUTS, T2TunesTransport, type RawResponse, type RequestCounts, type T2TunesTimeouts } from './http-transport.ts';
-import { isRecord, readString, sampleOf } from './json-read.ts';
+import { isRecord, readString } from './json-read.ts';
 import { silentLogger, type SourceLogger } from './logger.ts';
 import { ShapeReporter } from './shape-reporter.ts';
 import { mediaToTrack, parseMediaResponse, type T2TunesMedia } from './wire-media.ts';
@@ -71,6 +72,11 @@ function resolveRetryDelays(delays: readonly number[] = DEFAULT_FAILED_SEARCH_RE
     }
   }
   return [...delays];
+}
+
+function contentTypeOf(response: RawResponse): string | undefined {
+  const header = response.headers['content-type'];
+  return Array.isArray(header) ? header[0] : header;
 }
 
 export class T2TunesClient {
@@ -228,7 +234,7 @@ export class T2TunesClient {
   /** Checks the status and parses JSON; see `classifyHttpStatus` for non-2xx. */
   private readJson(endpoint: T2TunesEndpoint, response: RawResponse): unknown {
     if (response.status < 200 || response.status > 299) {
-      throw classifyHttpStatus(response.status, response.bodyText, response.headers['retry-after'], endpoint);
+      throw classifyHttpStatus(response.status, response.bodyText, response.headers['retry-after'], endpoint, contentTypeOf(response));
     }
 
     let body: unknown;
@@ -237,18 +243,20 @@ export class T2TunesClient {
     } catch (error) {
       // A captive portal or error page with status 200 lands here: no item
       // is at fault, so it counts as the source being down.
-      const contentType = String(response.headers['content-type'] ?? 'no content type');
-      return this.throwOutage(endpoint, response, `a non-JSON body (${contentType}): ${sampleOf(response.bodyText, 120)}`, error);
+      const contentType = contentTypeOf(response);
+      const detail = describeNonJsonResponse(response.status, response.bodyText, contentType);
+      const hint = isHtmlBody(response.bodyText, contentType) ? '. Check the T2Tunes base URL, or sign in to the network if it shows a login page' : '';
+      return this.throwOutage(endpoint, response, `${detail}${hint}`, error);
     }
 
     if (isNotInitializedBody(body)) {
-      return this.throwOutage(endpoint, response, 'Amazon Music API is not initialized', undefined);
+      return this.throwOutage(endpoint, response, `HTTP ${response.status} with Amazon Music API is not initialized`, undefined);
     }
     return body;
   }
 
   private throwOutage(endpoint: T2TunesEndpoint, response: RawResponse, detail: string, cause: unknown): never {
-    throw new SourceError('outage', `T2Tunes ${endpoint} returned HTTP ${response.status} with ${detail}`, {
+    throw new SourceError('outage', `T2Tunes ${endpoint} returned ${detail}`, {
       status: response.status,
       endpoint,
       cause,

@@ -3,6 +3,7 @@
  * HTTP status codes and undici/OS error codes. Body text is read only for the
  * two documented markers ("not initialized" and "Failed to search").
  */
+import { describeNonJsonResponse } from '../../../shared/response-body.ts';
 import { SourceError } from '../../../shared/source-errors.ts';
 import { isRecord, sampleOf } from './json-read.ts';
 import type { T2TunesEndpoint } from './endpoints.ts';
@@ -83,28 +84,35 @@ export function classifyNetworkError(error: unknown, endpoint: T2TunesEndpoint):
   });
 }
 
-function statusMessageOf(bodyText: string): string {
+/** Reads the body's JSON `message`, or '' when there is none. `parsed` is false when the body is not JSON. */
+function readErrorBody(bodyText: string): { parsed: boolean; message: string } {
   try {
     const body: unknown = JSON.parse(bodyText);
-    if (isRecord(body) && typeof body.message === 'string') {
-      return body.message;
-    }
+    return { parsed: true, message: isRecord(body) && typeof body.message === 'string' ? body.message : '' };
   } catch {
-    // A non-JSON error body (often HTML) adds nothing a log reader can use.
+    return { parsed: false, message: '' };
   }
-  return '';
 }
 
-/** Classifies a non-2xx HTTP response. */
+/**
+ * Classifies a non-2xx HTTP response. The message carries the body's JSON
+ * `message` when there is one. A body that is not JSON is described, never
+ * quoted, when it is markup (a proxy's error page), because these messages
+ * reach the user as an item's or an outage's last error.
+ */
 export function classifyHttpStatus(
   status: number,
   bodyText: string,
   retryAfter: string | string[] | undefined,
   endpoint: T2TunesEndpoint,
+  contentType?: string,
 ): SourceError {
   const base = `T2Tunes ${endpoint} returned HTTP ${status}`;
-  const message = statusMessageOf(bodyText);
-  const withMessage = message === '' ? base : `${base}: ${message}`;
+  const body = readErrorBody(bodyText);
+  let withMessage = body.message === '' ? base : `${base}: ${body.message}`;
+  if (!body.parsed && bodyText.trim() !== '') {
+    withMessage = `T2Tunes ${endpoint} returned ${describeNonJsonResponse(status, bodyText, contentType)}`;
+  }
 
   if (status === 429) {
     const retryAfterSeconds = parseRetryAfter(retryAfter);
@@ -117,7 +125,7 @@ export function classifyHttpStatus(
     return new SourceError('outage', withMessage, { status, endpoint });
   }
   if (status >= 400) {
-    const detail = message === '' ? `${base}: ${sampleOf(bodyText, 200)}` : withMessage;
+    const detail = body.parsed && body.message === '' ? `${base}: ${sampleOf(bodyText, 200)}` : withMessage;
     return new SourceError('item_error', detail, { status, endpoint });
   }
 
