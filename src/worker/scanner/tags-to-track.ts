@@ -2,6 +2,7 @@ import type { IAudioMetadata } from 'music-metadata';
 
 import { artistCredit, isVariousArtists, primaryArtist, splitArtistValues, VARIOUS_ARTISTS_NAME } from '../../shared/credits.ts';
 import type { FileStat, ScannedTrack } from '../../shared/scan-protocol.ts';
+import { keepSlashArtistWhole } from './id3-slash-artists.ts';
 import { guessFromPath } from './name-fallback.ts';
 
 /**
@@ -14,8 +15,9 @@ export function toScannedTrack(file: FileStat, metadata: IAudioMetadata, root: s
   const guess = guessFromPath(file.path, root);
 
   const taggedTitle = cleanText(common.title);
-  const credit = artistCredit(common.artist, common.artists ?? []);
-  const taggedArtist = splitArtistValues([common.artist, ...(common.artists ?? [])])[0] ?? null;
+  const artistTags = keepSlashArtistWhole(metadata);
+  const credit = artistCredit(artistTags.artist, artistTags.artists);
+  const taggedArtist = splitArtistValues([artistTags.artist, ...artistTags.artists])[0] ?? null;
   const artist = taggedArtist ? primaryArtist(taggedArtist) : guess.artist;
 
   const taggedAlbumArtist = splitArtistValues([common.albumartist])[0] ?? null;
