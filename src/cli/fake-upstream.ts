@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
+import { TSX_LOADER } from '../main/core/process/node-child.ts';
 import { REPOSITORY_ROOT } from './repository.ts';
 
 /** How long the fake server may take to print its URL, in ms. */
@@ -18,7 +19,7 @@ export interface FakeUpstream {
  */
 export function startFakeUpstream(catalogPath: string): Promise<FakeUpstream> {
   const entry = path.join(REPOSITORY_ROOT, 'test/support/fake-t2tunes/cli.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, '--catalog', catalogPath, '--port', '0'], {
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, entry, '--catalog', catalogPath, '--port', '0'], {
     cwd: REPOSITORY_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -31,6 +31,10 @@ export async function main(argv: string[], context: CommandContext = defaultCont
 
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     const topic = findCommand(rest[0]);
+    if (rest[0] !== undefined && !topic) {
+      context.stderr.write(`liner help: unknown command "${rest[0]}".\n\n${helpText()}`);
+      return EXIT_USAGE;
+    }
     context.stdout.write(topic ? `${topic.usage}\n` : helpText());
     return EXIT_OK;
   }

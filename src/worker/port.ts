@@ -37,7 +37,13 @@ export function connectToParent<Incoming, Outgoing>(): ParentPort<Incoming, Outg
   throw new Error('This worker must be started by Liner as a utility process or a forked child, not run directly.');
 }
 
-/** Ends the worker when its parent disappears, so no orphan keeps running. */
+/**
+ * Ends the worker when its parent disappears, so no orphan keeps running.
+ * Ctrl+C in a terminal sends SIGINT to the whole process group; the worker
+ * ignores it and lets the parent stop it in order, so a normal stop is not
+ * mistaken for a crash and the write in flight is finished.
+ */
 export function exitWithParent(): void {
   process.on('disconnect', () => process.exit(0));
+  process.on('SIGINT', () => undefined);
 }

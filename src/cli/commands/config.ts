@@ -1,4 +1,4 @@
-import { isSettingKey, SETTING_KEYS, SETTINGS } from '../../shared/settings.ts';
+import { isSettingKey, SETTING_KEYS, SETTINGS, validateSetting } from '../../shared/settings.ts';
 import { parseCommandArgs } from '../args.ts';
 import { EXIT_OK, UsageError, type Command } from '../command.ts';
 import { openHost } from '../host.ts';
@@ -43,12 +43,12 @@ ${keyList()}`,
         context.stdout.write(`${JSON.stringify(host.settings.get(settingKey!))}\n`);
       } else {
         const parsed = SETTINGS[settingKey!].parse(value!);
-        let stored: unknown;
         try {
-          stored = host.settings.set(settingKey!, parsed);
+          validateSetting(settingKey!, parsed);
         } catch (error) {
           throw new UsageError((error as Error).message);
         }
+        const stored = host.settings.set(settingKey!, parsed);
         context.stdout.write(`${settingKey}=${JSON.stringify(stored)}\n`);
       }
       return EXIT_OK;

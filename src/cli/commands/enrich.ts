@@ -1,6 +1,6 @@
 import { isSourceId, SOURCE_IDS } from '../../shared/entities.ts';
 import type { SourceStatus } from '../../shared/enrichment-state.ts';
-import type { SettingKey } from '../../shared/settings.ts';
+import { validateSetting, type SettingKey } from '../../shared/settings.ts';
 import { parseCommandArgs, parsePositiveNumber } from '../args.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type Command, type CommandContext } from '../command.ts';
 import { openController } from '../controller-host.ts';
@@ -60,6 +60,12 @@ Options:
       const started = Date.now();
       await runUntilDone(controller, context, { untilIdle: values['until-idle'] ?? false, maxItems });
       printSummary(controller, context, values.json ?? false, Date.now() - started);
+
+      const problem = controller.status().sources.amazon.problem;
+      if (problem) {
+        context.stderr.write(`liner enrich: ${problem}\n`);
+        return EXIT_FAILURE;
+      }
       return EXIT_OK;
     } finally {
       host.close();
@@ -68,14 +74,18 @@ Options:
 };
 
 function saveOverrides(settings: { set(key: SettingKey, value: unknown): unknown }, overrides: Partial<Record<SettingKey, unknown>>): void {
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value === undefined) continue;
+  const given = Object.entries(overrides).filter(([, value]) => value !== undefined) as [SettingKey, unknown][];
+
+  // Every value is checked before any is saved, and only a bad value is a
+  // usage error; a database error while saving is a plain failure.
+  for (const [key, value] of given) {
     try {
-      settings.set(key as SettingKey, value);
+      validateSetting(key, value);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
   }
+  for (const [key, value] of given) settings.set(key, value);
 }
 
 /** Runs the controller until a stop condition holds, drawing a progress line on a terminal. */

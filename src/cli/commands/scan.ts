@@ -29,6 +29,9 @@ export const scanCommand: Command = {
   async run(args, context) {
     const { values, positionals } = parseCommandArgs(args, { db: { type: 'string' }, json: { type: 'boolean' } }, true);
     if (positionals.length === 0) throw new UsageError('missing folder argument: name at least one music folder');
+    if (positionals.some((folder) => folder.trim() === '')) {
+      throw new UsageError('a folder argument is empty (an unset shell variable?); name the music folder to scan');
+    }
 
     // Every folder is checked before the database is opened, so a typo in the
     // second folder does not leave the first one half scanned.

@@ -22,6 +22,9 @@ export function appDataFolder(env: NodeJS.ProcessEnv = process.env, platform = p
 
 /** The database path: `--db`, then `LINER_DB`, then `liner.db` in the app data folder. */
 export function resolveDatabasePath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  if (flag !== undefined && flag.trim() === '') {
+    throw new Error('the database path given with --db is empty; pass a file path, or leave out --db for the default database');
+  }
   if (flag) return path.resolve(flag);
   if (env.LINER_DB) return path.resolve(env.LINER_DB);
   return path.join(appDataFolder(env), 'liner.db');

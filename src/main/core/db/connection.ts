@@ -32,7 +32,13 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   if (exists) checkExistingFile(resolved, options.readonly ?? false);
   else fs.mkdirSync(path.dirname(resolved), { recursive: true });
 
-  const db = new Database(resolved, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
+  let db: Database.Database;
+  try {
+    db = new Database(resolved, { readonly: options.readonly ?? false, timeout: BUSY_TIMEOUT_MS });
+  } catch (error) {
+    throwIfNotWritable(error, resolved);
+    throw error;
+  }
   try {
     checkSchemaVersion(db, resolved);
     if (!options.readonly) configureConnection(db);
@@ -88,6 +94,7 @@ function checkSchemaVersion(db: Database.Database, file: string): void {
     version = schemaVersion(db);
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {
+    throwIfNotWritable(error, file);
     throw new DatabaseOpenError(
       'corrupt',
       file,
@@ -103,6 +110,23 @@ function checkSchemaVersion(db: Database.Database, file: string): void {
       `Cannot open database ${file}: its schema version ${version} is newer than this Liner supports (${LATEST_SCHEMA_VERSION}). Update Liner; the file was left untouched.`,
     );
   }
+}
+
+/**
+ * Turns SQLite's "read-only" and "cannot open" errors into a permissions
+ * message: a WAL database whose folder or `-shm` file this user cannot write
+ * fails on the first read, and calling it damaged would send the user to a
+ * backup for a healthy file.
+ */
+function throwIfNotWritable(error: unknown, file: string): void {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  if (!code.startsWith('SQLITE_READONLY') && !code.startsWith('SQLITE_CANTOPEN')) return;
+  throw new DatabaseOpenError(
+    'read_only',
+    file,
+    `Cannot open database ${file}: this user cannot write it or its folder (${(error as Error).message}). Check the permissions of the file and its folder, or choose another file with --db.`,
+    error,
+  );
 }
 
 function configureConnection(db: Database.Database): void {

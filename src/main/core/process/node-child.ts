@@ -4,6 +4,12 @@ import { fileURLToPath } from 'node:url';
 
 import type { ChildLauncher, ChildProcessHandle, WorkerEntry } from './child.ts';
 
+/**
+ * tsx's loader as an absolute URL: a bare `--import tsx` is resolved from the
+ * child's working folder, which fails when `liner` runs outside the checkout.
+ */
+export const TSX_LOADER = import.meta.resolve('tsx');
+
 const SOURCE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Source files of each worker entry, run through tsx under plain Node. */
@@ -18,7 +24,7 @@ export const NODE_WORKER_ENTRIES: Record<WorkerEntry, string> = {
  */
 export const launchNodeChild: ChildLauncher = <Outgoing, Incoming>(entry: WorkerEntry) => {
   const child = fork(NODE_WORKER_ENTRIES[entry], [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', TSX_LOADER],
     serialization: 'advanced',
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
