@@ -109,6 +109,8 @@ async function runUntilDone(
   context.signal.addEventListener('abort', () => finish(), { once: true });
 
   await controller.start();
+  const holder = controller.lockHolder();
+  if (holder !== null) throw new Error(`another Liner process (pid ${holder}) is already enriching this database; stop it or wait for it to finish`);
   await done;
   unsubscribe();
   stopAfterItems();

@@ -8,6 +8,7 @@ import type { Logger } from '../logging.ts';
 import type { ChildLauncher, ChildProcessHandle } from '../process/child.ts';
 import type { SettingsStore } from '../settings-store.ts';
 import { CountsReader } from './counts.ts';
+import { acquireRunLock, type RunLock } from './run-lock.ts';
 import { ItemActions } from './item-actions.ts';
 import { EnrichmentQueue } from './queue.ts';
 import { RequestRate } from './request-stats.ts';
@@ -43,6 +44,8 @@ const DEFAULT_RESTART_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000];
 /** A worker that lived this long without crashing resets the crash-loop count, in ms. */
 const STABLE_RUN_MS = 5 * 60_000;
 const SHUTDOWN_TIMEOUT_MS = 15_000;
+/** How often settings changed by another process are picked up, in ms. */
+const SETTINGS_POLL_MS = 2_000;
 /** Wait before saving the source state again after the database was locked, in ms. */
 const STATE_SAVE_RETRY_MS = 1_000;
 
@@ -78,6 +81,11 @@ export class EnrichmentController {
   private recoverItem: ItemKey | null = null;
   private crashes = 0;
   private crashedProblem: string | null = null;
+  private runLock: RunLock | null = null;
+  /** Process id of another Liner process that enriches this database; null when none. */
+  private lockedBy: number | null = null;
+  private settingsTimer: NodeJS.Timeout | null = null;
+  private lastSettings = '';
   private restartTimer: NodeJS.Timeout | null = null;
   private stateSaveTimer: NodeJS.Timeout | null = null;
   private stateSaveFailures = 0;
@@ -106,9 +114,58 @@ export class EnrichmentController {
     if (this.started) return;
     this.open();
     this.started = true;
+    this.lastSettings = JSON.stringify(this.settings.amazon());
 
     if (this.settings.get('amazon.enabled')) this.spawnWorker();
+    this.settingsTimer = setInterval(() => this.syncSettings(), SETTINGS_POLL_MS);
+    this.settingsTimer.unref();
     this.emitStatus();
+  }
+
+  /** Process id of another Liner process enriching this database, or null. */
+  lockHolder(): number | null {
+    return this.lockedBy;
+  }
+
+  /**
+   * Applies settings that another process (the CLI next to the desktop app,
+   * or a second shell) changed in the database: a pause, a new base URL, the
+   * request rate. Also takes over the enrichment lock once its holder ends.
+   */
+  private syncSettings(): void {
+    if (this.stopping) return;
+    const current = this.settings.amazon();
+    const snapshot = JSON.stringify(current);
+
+    if (snapshot !== this.lastSettings) {
+      this.lastSettings = snapshot;
+      if (!current.enabled) void this.shutdownWorker();
+      else if (!this.worker) this.spawnWorker();
+      else this.sendConfigure();
+      this.emitStatus();
+      return;
+    }
+
+    if (this.lockedBy !== null && current.enabled && !this.worker) this.spawnWorker();
+  }
+
+  /** Holds the enrichment lock of this database, taking it when free; false while another process holds it. */
+  private holdRunLock(): boolean {
+    if (this.runLock) return true;
+    const lock = acquireRunLock(this.db.name);
+
+    if ('heldBy' in lock) {
+      if (this.lockedBy !== lock.heldBy) {
+        this.logger.warn({ source: SOURCE, pid: lock.heldBy }, 'another Liner process is enriching this database; waiting for it to finish');
+      }
+      this.lockedBy = lock.heldBy;
+      this.emitStatus();
+      return false;
+    }
+
+    this.runLock = lock;
+    this.lockedBy = null;
+    return true;
   }
 
   /**
@@ -148,6 +205,7 @@ export class EnrichmentController {
       userPaused: this.settings.get('amazon.paused'),
       scanHolds: this.scanHolds,
       crashedProblem: this.crashedProblem,
+      lockedBy: this.lockedBy,
       pinnedEntityType: this.settings.get('amazon.pinnedEntityType'),
       longOutageMs: this.settings.get('amazon.outage.longOutageMs'),
       worker: this.worker ? this.workerState : null,
@@ -267,6 +325,7 @@ export class EnrichmentController {
 
   private spawnWorker(): void {
     if (this.worker) return;
+    if (!this.holdRunLock()) return;
     const worker = this.launcher<WorkerCommand, WorkerEvent>('enrichment');
     this.worker = worker;
     this.workerStartedAt = this.now();

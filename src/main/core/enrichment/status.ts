@@ -17,6 +17,8 @@ export interface StatusInputs {
   userPaused: boolean;
   scanHolds: number;
   crashedProblem: string | null;
+  /** Process id of another Liner process enriching this database; null when none. */
+  lockedBy?: number | null;
   pinnedEntityType: EntityType | null;
   longOutageMs: number;
   /** The live worker's last report; null when no worker runs in this process. */
@@ -50,6 +52,11 @@ function liveState(inputs: StatusInputs, outage: OutageInfo | null, rateLimit: R
   return totalCounts(inputs.progress).pending > 0 ? 'running' : 'idle';
 }
 
+function lockProblem(pid: number | null): string | null {
+  if (pid === null) return null;
+  return `Another Liner process (pid ${pid}) is enriching this database; this one waits until it stops.`;
+}
+
 export function buildSourceStatus(inputs: StatusInputs): SourceStatus {
   const breaker = inputs.worker ? inputs.worker.breaker : inputs.persisted.breaker;
   const outage = inputs.worker?.outage ?? (breaker ? outageFromBreaker(breaker, inputs.now, inputs.longOutageMs) : null);
@@ -63,6 +70,7 @@ export function buildSourceStatus(inputs: StatusInputs): SourceStatus {
   let state: SourceStateName;
   if (!inputs.enabled) state = 'disabled';
   else if (inputs.crashedProblem) state = 'crashed';
+  else if (inputs.lockedBy) state = 'paused';
   else if (pausedBy) state = 'paused';
   else state = liveState(inputs, outage, rateLimit);
 
@@ -81,6 +89,6 @@ export function buildSourceStatus(inputs: StatusInputs): SourceStatus {
     progress: inputs.progress,
     requests: inputs.requests,
     pinnedEntityType: inputs.pinnedEntityType,
-    problem: inputs.crashedProblem,
+    problem: inputs.crashedProblem ?? lockProblem(inputs.lockedBy ?? null),
   };
 }
