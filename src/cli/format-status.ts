@@ -15,9 +15,16 @@ function progressLine(label: string, progress: EntityProgress): string {
   return `  ${label.padEnd(8)} ${progress.matched}/${progress.total} matched, ${progress.notFound} not found, ${progress.error} failed, ${progress.pending} pending`;
 }
 
-/** Renders one source's status for a terminal. */
-export function formatSourceStatus(status: SourceStatus): string {
-  const lines = [`Amazon Music (via T2Tunes): ${STATE_WORDS[status.state]}`];
+/**
+ * Renders one source's status for a terminal. `runner` is the pid of the
+ * process enriching the database, or null when none runs, in which case
+ * "running" only means that items are waiting.
+ */
+export function formatSourceStatus(status: SourceStatus, runner: number | null = null): string {
+  const waiting = status.state === 'running' && runner === null;
+  const stateWords = waiting ? `enabled, ${status.counts.pending} items waiting; no enrichment is running (start it with liner enrich)` : STATE_WORDS[status.state];
+  const lines = [`Amazon Music (via T2Tunes): ${stateWords}`];
+  if (runner !== null && status.state !== 'disabled') lines.push(`  enriching in process ${runner}`);
   if (status.pausedBy === 'scan') lines.push('  held while a library scan runs');
 
   lines.push(progressLine('artists', status.progress.artists));

@@ -2,6 +2,7 @@ import { parseCommandArgs } from '../args.ts';
 import { EXIT_OK, type Command } from '../command.ts';
 import { formatSourceStatus } from '../format-status.ts';
 import { openController } from '../controller-host.ts';
+import { runLockHolder } from '../../main/core/enrichment/run-lock.ts';
 
 export const statusCommand: Command = {
   name: 'status',
@@ -20,7 +21,8 @@ Options:
     const { host, controller } = openController({ db: values.db, env: context.env });
     try {
       const status = controller.status();
-      context.stdout.write(values.json ? `${JSON.stringify(status, null, 2)}\n` : formatSourceStatus(status.sources.amazon));
+      const runner = runLockHolder(host.dbPath);
+      context.stdout.write(values.json ? `${JSON.stringify(status, null, 2)}\n` : formatSourceStatus(status.sources.amazon, runner));
       return EXIT_OK;
     } finally {
       host.close();

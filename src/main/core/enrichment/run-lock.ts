@@ -48,3 +48,13 @@ function releaseIfOwned(file: string): void {
     // Already gone: nothing to release.
   }
 }
+
+/** Returns the pid of the live process holding a database's enrichment lock, or null. */
+export function runLockHolder(databasePath: string): number | null {
+  try {
+    const holder = Number.parseInt(fs.readFileSync(`${databasePath}.enrich.lock`, 'utf8'), 10);
+    return Number.isInteger(holder) && isAlive(holder) ? holder : null;
+  } catch {
+    return null;
+  }
+}
