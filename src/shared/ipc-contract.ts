@@ -125,6 +125,11 @@ export interface LinerCalls {
   listLibraries: { args: []; result: LibrarySummary[] };
   addLibrary: { args: [folder: string]; result: LibrarySummary };
   rescanLibrary: { args: [libraryId: number]; result: null };
+  /**
+   * Deletes a library's artists, albums and tracks from the database, never
+   * its audio files. Fails while the library is being scanned.
+   */
+  removeLibrary: { args: [libraryId: number]; result: null };
   listItems: { args: [query: ItemQuery]; result: ItemPage };
   getItem: { args: [entityType: EntityType, id: number]; result: ItemDetail };
   retryItem: { args: [entityType: EntityType, id: number]; result: ItemDetail };
@@ -170,6 +175,7 @@ export const LINER_CALL_NAMES: readonly LinerCallName[] = [
   'listLibraries',
   'addLibrary',
   'rescanLibrary',
+  'removeLibrary',
   'listItems',
   'getItem',
   'retryItem',

@@ -206,6 +206,7 @@ const READERS: { [K in LinerCallName]: { count: number; read: ArgsReader<K> } } 
   listLibraries: { count: 0, read: () => [] },
   addLibrary: { count: 1, read: ([folder]) => [readFolder(folder)] },
   rescanLibrary: { count: 1, read: ([id]) => [readId(id, 'library id')] },
+  removeLibrary: { count: 1, read: ([id]) => [readId(id, 'library id')] },
   listItems: { count: 1, read: ([query]) => [readItemQuery(query)] },
   getItem: { count: 2, read: ([type, id]) => [readEntityType(type), readId(id, 'item id')] },
   retryItem: { count: 2, read: ([type, id]) => [readEntityType(type), readId(id, 'item id')] },

@@ -3,6 +3,7 @@ import { checkCommand } from './check.ts';
 import { configCommand } from './config.ts';
 import { demoCommand } from './demo.ts';
 import { enrichCommand } from './enrich.ts';
+import { libraryCommand } from './library.ts';
 import { scanCommand } from './scan.ts';
 import { serveCommand } from './serve.ts';
 import { disableCommand, enableCommand, pauseCommand, resumeCommand } from './source-switches.ts';
@@ -12,6 +13,7 @@ import { statusCommand } from './status.ts';
 export const COMMANDS: Command[] = [
   demoCommand,
   scanCommand,
+  libraryCommand,
   enrichCommand,
   statusCommand,
   checkCommand,

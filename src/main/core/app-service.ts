@@ -8,6 +8,7 @@ import { isLinerCallName, validateCallArgs } from '../../shared/ipc-validate.ts'
 import { checkConnection, DEFAULT_CHECK_TIMEOUT_MS } from './app/connection-check.ts';
 import { EventHub, type AppEvents } from './app/event-hub.ts';
 import { resolveLibraryFolder } from './app/library-folder.ts';
+import { LibraryRemovals } from './app/library-removals.ts';
 import { createLibraryScanRunner } from './app/library-scan-runner.ts';
 import { ScanRuns, type ScanRunner } from './app/scan-runs.ts';
 import { ChangeThrottle, type ThrottleTimers } from './app/status-throttle.ts';
@@ -73,7 +74,7 @@ export interface AppService {
   handlers: AppHandlers;
   events: AppEvents;
   logger: Logger;
-  /** Stops the events, aborts running scans and waits for them to end. */
+  /** Stops the events, aborts running scans and waits for them and for library removals to end. */
   close(): Promise<void>;
 }
 
@@ -137,6 +138,21 @@ export function createAppService(options: AppServiceOptions): AppService {
     return library;
   };
 
+  const removals = new LibraryRemovals({
+    db,
+    logger,
+    isScanning: (libraryId) => scans.isRunning(libraryId),
+    onRemoved: () => statusThrottle.push(controller.status()),
+  });
+
+  // A scan of a library that is being removed would add rows back.
+  const startScan = (libraryId: number, folder: string) => {
+    if (removals.isRemoving(libraryId)) {
+      throw new IpcError('failed', `library ${libraryId} is being removed; add its folder again once the removal has finished`);
+    }
+    scans.start(libraryId, folder);
+  };
+
   const applySettingsPatch = (source: SourceId, patch: SourceSettingsPatch) => {
     const write = db.transaction(() => {
       if (patch.baseUrl !== undefined) settings.set('amazon.baseUrl', patch.baseUrl);
@@ -180,12 +196,16 @@ export function createAppService(options: AppServiceOptions): AppService {
     addLibrary: async (folder) => {
       const root = resolveLibraryFolder(folder);
       const library = ensureLibrary(db, root);
-      scans.start(library.id, root);
+      startScan(library.id, root);
       return requireLibrary(library.id);
     },
     rescanLibrary: async (libraryId) => {
       const library = requireLibrary(libraryId);
-      scans.start(library.id, library.rootPath);
+      startScan(library.id, library.rootPath);
+      return null;
+    },
+    removeLibrary: async (libraryId) => {
+      await removals.remove(requireLibrary(libraryId));
       return null;
     },
     listItems: async (query) => {
@@ -225,6 +245,7 @@ export function createAppService(options: AppServiceOptions): AppService {
     events,
     logger,
     async close() {
+      await removals.close();
       stopStatus();
       statusThrottle.dispose();
       await scans.close();
