@@ -22,13 +22,46 @@ interface PendingCall {
   reject(error: Error): void;
 }
 
-const RECONNECT_DELAY_MS = 1_000;
+/** Wait before the first reconnect attempt, in ms; it doubles after each failed attempt up to `MAX_RECONNECT_DELAY_MS`. */
+const FIRST_RECONNECT_DELAY_MS = 1_000;
+const MAX_RECONNECT_DELAY_MS = 30_000;
 
-/** The window event the bridge fires when its socket opens or drops; `detail` is `{ connected: boolean }`. */
+/** The bridge's link to `liner serve`, as the page shows it. */
+export type ConnectionState =
+  | { kind: 'connected' }
+  /** The socket dropped; the next attempt starts at `nextAttemptAt` (epoch ms). */
+  | { kind: 'reconnecting'; nextAttemptAt: number }
+  /**
+   * The server responded 401 or 403 for the page's token: it was restarted
+   * and printed a new URL. The bridge stops retrying, because no retry with
+   * this token can succeed.
+   */
+  | { kind: 'token_rejected' };
+
+/** The window event the bridge fires when its connection state changes; `detail` is a `ConnectionState`. */
 export const CONNECTION_EVENT = 'liner-connection';
 
-function announceConnection(connected: boolean): void {
-  window.dispatchEvent(new CustomEvent(CONNECTION_EVENT, { detail: { connected } }));
+function announceConnection(state: ConnectionState): void {
+  window.dispatchEvent(new CustomEvent<ConnectionState>(CONNECTION_EVENT, { detail: state }));
+}
+
+/** Returns the next reconnect delay after `delayMs`: doubled, at most `MAX_RECONNECT_DELAY_MS`. */
+export function nextReconnectDelay(delayMs: number): number {
+  return Math.min(delayMs * 2, MAX_RECONNECT_DELAY_MS);
+}
+
+/**
+ * Asks the server whether it still takes the page's token. A browser does
+ * not show a page the HTTP status of a refused WebSocket handshake, so this
+ * requests the page itself. Returns false when the server is unreachable.
+ */
+async function tokenRejected(pageUrl: URL): Promise<boolean> {
+  try {
+    const response = await fetch(pageUrl, { method: 'HEAD', cache: 'no-store' });
+    return response.status === 401 || response.status === 403;
+  } catch {
+    return false;
+  }
 }
 
 function disconnectedError(): BridgeCallError {
@@ -38,12 +71,14 @@ function disconnectedError(): BridgeCallError {
 /**
  * Builds `window.liner` over the `liner serve` WebSocket. Calls made while the
  * socket connects wait for it. Calls in flight when it drops fail with code
- * `disconnected`, and the bridge reconnects after a second.
+ * `disconnected`. The bridge then reconnects with a back-off (1 s doubling to
+ * 30 s), and stops when the server rejects the page's token.
  */
 export function connectWebSocketBridge(pageUrl: URL): LinerApi {
   const listeners = new Map<LinerEventName, Set<(payload: unknown) => void>>();
   const pending = new Map<number, PendingCall>();
   let nextId = 1;
+  let reconnectDelayMs = FIRST_RECONNECT_DELAY_MS;
   let socket = openSocket();
   let opened = waitForOpen(socket);
 
@@ -54,7 +89,10 @@ export function connectWebSocketBridge(pageUrl: URL): LinerApi {
     if (token) url.searchParams.set(TOKEN_PARAMETER, token);
 
     const created = new WebSocket(url);
-    created.addEventListener('open', () => announceConnection(true));
+    created.addEventListener('open', () => {
+      reconnectDelayMs = FIRST_RECONNECT_DELAY_MS;
+      announceConnection({ kind: 'connected' });
+    });
     created.addEventListener('message', (event) => handleMessage(String(event.data)));
     created.addEventListener('close', () => handleClose(created));
     return created;
@@ -83,17 +121,27 @@ export function connectWebSocketBridge(pageUrl: URL): LinerApi {
 
   function handleClose(closed: WebSocket): void {
     if (closed !== socket) return;
-    announceConnection(false);
     for (const call of pending.values()) {
       call.reject(disconnectedError());
     }
     pending.clear();
+    void scheduleReconnect();
+  }
 
+  async function scheduleReconnect(): Promise<void> {
+    if (await tokenRejected(pageUrl)) {
+      announceConnection({ kind: 'token_rejected' });
+      return;
+    }
+
+    const delayMs = reconnectDelayMs;
+    reconnectDelayMs = nextReconnectDelay(delayMs);
+    announceConnection({ kind: 'reconnecting', nextAttemptAt: Date.now() + delayMs });
     setTimeout(() => {
       socket = openSocket();
       opened = waitForOpen(socket);
       opened.catch(() => undefined);
-    }, RECONNECT_DELAY_MS);
+    }, delayMs);
   }
 
   async function invoke(name: LinerCallName, args: unknown[]): Promise<unknown> {
@@ -128,8 +176,20 @@ export function connectWebSocketBridge(pageUrl: URL): LinerApi {
   return api;
 }
 
+let bridgeInstalled = false;
+
 /** Installs the WebSocket bridge as `window.liner` unless a preload already exposed it. */
 export function installWebSocketBridge(): void {
   if (window.liner) return;
   window.liner = connectWebSocketBridge(new URL(window.location.href));
+  bridgeInstalled = true;
+}
+
+/**
+ * True when the page runs in a browser under `liner serve`. The desktop app
+ * hides its window on close instead of unloading the page, and there a
+ * `beforeunload` veto would block quitting without a prompt.
+ */
+export function runsInBrowser(): boolean {
+  return bridgeInstalled;
 }
