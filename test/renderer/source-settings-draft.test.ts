@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { fieldOfServerError, validateDraft } from '../../src/renderer/settings/source-settings-draft.ts';
+import { changedFields, fieldOfServerError, validateDraft, validateEdits } from '../../src/renderer/settings/source-settings-draft.ts';
 
 describe('validateDraft', () => {
   it('returns the patch of a valid draft', () => {
@@ -45,5 +45,39 @@ describe('fieldOfServerError', () => {
     ['database is locked', null],
   ] as const)('maps %s', (message, field) => {
     expect(fieldOfServerError(message)).toBe(field);
+  });
+});
+
+describe('validateEdits', () => {
+  const saved = { source: 'amazon' as const, enabled: false, baseUrl: 'https://t2tunes.site', country: 'US', requestsPerSecond: 2 };
+
+  it('sends only the changed field', () => {
+    const { patch } = validateEdits(saved, { country: 'gb' });
+
+    expect(patch).toEqual({ country: 'GB' });
+  });
+
+  it('leaves out an edit equal to the saved value', () => {
+    const { patch } = validateEdits(saved, { requestsPerSecond: '2', country: 'DE' });
+
+    expect(patch).toEqual({ country: 'DE' });
+  });
+
+  it('reports an error of a changed field', () => {
+    const { errors } = validateEdits(saved, { baseUrl: 'ftp://example.org' });
+
+    expect(errors.baseUrl).toContain('only http and https');
+  });
+
+  it('returns an empty patch without edits', () => {
+    expect(validateEdits(saved, {}).patch).toEqual({});
+  });
+});
+
+describe('changedFields', () => {
+  const saved = { source: 'amazon' as const, enabled: true, baseUrl: 'https://t2tunes.site', country: 'US', requestsPerSecond: 0.5 };
+
+  it('lists fields that differ from the saved text', () => {
+    expect(changedFields(saved, { baseUrl: 'http://127.0.0.1:9', requestsPerSecond: '0.5' })).toEqual(['baseUrl']);
   });
 });

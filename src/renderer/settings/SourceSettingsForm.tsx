@@ -4,37 +4,57 @@ import type { SourceId } from '../../shared/entities.ts';
 import type { ConnectionCheck, SourceSettingsView } from '../../shared/ipc-contract.ts';
 import { validateBaseUrl } from '../../shared/settings.ts';
 import { errorMessage, linerApi } from '../liner-api.ts';
+import { useOnline } from '../store/connection-store.ts';
+import { useSettingsStore } from '../store/settings-store.ts';
 import { useStatusStore } from '../store/status-store.ts';
-import { draftFromView, fieldOfServerError, validateDraft, type DraftErrors, type DraftField, type SourceSettingsDraft } from './source-settings-draft.ts';
+import { changedFields, fieldOfServerError, shownDraft, validateEdits, type DraftErrors, type DraftField } from './source-settings-draft.ts';
 
 interface SourceSettingsFormProps {
   source: SourceId;
 }
 
-/** Renders the opt-in switch and connection settings of one catalog source. */
+/** A stable empty object, because a selector that returns a new object each call re-renders forever. */
+const NO_EDITS = {};
+
+/**
+ * Renders the opt-in switch and connection settings of one catalog source.
+ * The saved values load when the form opens and again when the window
+ * regains focus, so fields the user did not edit show what another window saved.
+ */
 export function SourceSettingsForm({ source }: SourceSettingsFormProps) {
-  const [view, setView] = useState<SourceSettingsView | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const view = useSettingsStore((state) => state.views[source]);
+  const loadError = useSettingsStore((state) => state.loadErrors[source]);
+  const edits = useSettingsStore((state) => state.edits[source] ?? NO_EDITS);
 
   useEffect(() => {
-    linerApi()
-      .getSourceSettings(source)
-      .then(setView)
-      .catch((error: unknown) => setLoadError(errorMessage(error)));
+    const load = () => void useSettingsStore.getState().load(source);
+    load();
+    window.addEventListener('focus', load);
+    return () => window.removeEventListener('focus', load);
   }, [source]);
 
-  if (loadError) return <p className="error" role="alert">Could not load the settings: {loadError}</p>;
-  if (!view) return <p className="loading">Loading the settings…</p>;
+  if (!view) {
+    if (loadError) return <p className="error" role="alert">Could not load the settings: {loadError}</p>;
+    return <p className="loading">Loading the settings…</p>;
+  }
 
+  const baseUrlEdited = changedFields(view, edits).includes('baseUrl');
   return (
     <>
-      <EnableSwitch source={source} initial={view.enabled} />
-      <ConnectionFields source={source} view={view} onSaved={setView} />
+      <EnableSwitch source={source} initial={view.enabled} savedBaseUrl={baseUrlEdited ? view.baseUrl : null} />
+      <ConnectionFields source={source} view={view} />
     </>
   );
 }
 
-function EnableSwitch({ source, initial }: { source: SourceId; initial: boolean }) {
+interface EnableSwitchProps {
+  source: SourceId;
+  initial: boolean;
+  /** The saved base URL while the field contains an unsaved one; null otherwise. */
+  savedBaseUrl: string | null;
+}
+
+function EnableSwitch({ source, initial, savedBaseUrl }: EnableSwitchProps) {
   const stored = useStatusStore((state) => state.status?.sources[source].enabled ?? initial);
   const busy = useStatusStore((state) => state.busyAction === 'enable');
   // Shows the requested position while main applies it, so the switch does not flip back meanwhile.
@@ -42,20 +62,34 @@ function EnableSwitch({ source, initial }: { source: SourceId; initial: boolean 
   const enabled = busy && requested !== null ? requested : stored;
   const actionError = useStatusStore((state) => (state.actionError?.action === 'enable' ? state.actionError.message : null));
   const setEnabled = useStatusStore((state) => state.setEnabled);
+  const online = useOnline();
   const hintId = useId();
+  const unsavedId = useId();
 
   return (
     <div className="field switch-field">
       <label className="switch">
-        <input type="checkbox" role="switch" checked={enabled} disabled={busy} aria-describedby={hintId} onChange={(event) => {
+        <input
+          type="checkbox"
+          role="switch"
+          checked={enabled}
+          disabled={busy || !online}
+          aria-describedby={savedBaseUrl === null ? hintId : `${hintId} ${unsavedId}`}
+          onChange={(event) => {
             setRequested(event.target.checked);
             void setEnabled(source, event.target.checked);
-          }} />
+          }}
+        />
         <span>Enrich with Amazon Music (via T2Tunes)</span>
       </label>
       <p className="hint" id={hintId}>
         Off by default because it sends the names of your artists, albums and tracks to T2Tunes, a public proxy that can be down for hours.
       </p>
+      {savedBaseUrl !== null && (
+        <p className="notice" id={unsavedId} data-testid="unsaved-base-url">
+          Enrichment uses the saved base URL, {savedBaseUrl}. Save the base URL first to use the one in the field.
+        </p>
+      )}
       {actionError && (
         <p className="error" role="alert">
           {actionError}
@@ -68,32 +102,38 @@ function EnableSwitch({ source, initial }: { source: SourceId; initial: boolean 
 interface ConnectionFieldsProps {
   source: SourceId;
   view: SourceSettingsView;
-  onSaved(view: SourceSettingsView): void;
 }
 
-function ConnectionFields({ source, view, onSaved }: ConnectionFieldsProps) {
-  const [draft, setDraft] = useState<SourceSettingsDraft>(() => draftFromView(view));
+function ConnectionFields({ source, view }: ConnectionFieldsProps) {
+  const edits = useSettingsStore((state) => state.edits[source] ?? NO_EDITS);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [formMessage, setFormMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
+  const online = useOnline();
+  const draft = shownDraft(view, edits);
+  const unsaved = changedFields(view, edits).length > 0;
 
   const update = (field: DraftField, value: string) => {
-    setDraft((current) => ({ ...current, [field]: value }));
+    useSettingsStore.getState().edit(source, field, value);
     setErrors((current) => ({ ...current, [field]: undefined }));
     setFormMessage(null);
   };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    const { patch, errors: found } = validateDraft(draft);
+    const { patch, errors: found } = validateEdits(view, edits);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
+    if (Object.keys(patch).length === 0) {
+      setFormMessage({ text: 'Nothing to save: no field was changed.', error: false });
+      return;
+    }
 
     setSaving(true);
     try {
       const saved = await linerApi().updateSourceSettings(source, patch);
-      onSaved(saved);
-      setDraft(draftFromView(saved));
+      useSettingsStore.getState().setView(source, saved);
+      useSettingsStore.getState().discard(source, Object.keys(patch) as DraftField[]);
       setFormMessage({ text: 'Saved.', error: false });
     } catch (error) {
       const message = errorMessage(error);
@@ -108,13 +148,18 @@ function ConnectionFields({ source, view, onSaved }: ConnectionFieldsProps) {
   return (
     <form className="settings-form" onSubmit={(event) => void save(event)} noValidate>
       <TextField id="base-url" label="T2Tunes base URL" value={draft.baseUrl} error={errors.baseUrl} onChange={(value) => update('baseUrl', value)} hint="The public instance is https://t2tunes.site; a self-hosted one works too." />
-      <ConnectionTest source={source} baseUrl={draft.baseUrl} onInvalid={(message) => setErrors((current) => ({ ...current, baseUrl: message }))} />
+      <ConnectionTest source={source} baseUrl={draft.baseUrl} invalid={errors.baseUrl !== undefined} onInvalid={(message) => setErrors((current) => ({ ...current, baseUrl: message }))} />
       <TextField id="country" label="Country" value={draft.country} error={errors.country} onChange={(value) => update('country', value)} hint="The Amazon Music store to search, as a two-letter code such as US, GB or DE." />
       <TextField id="rate" label="Request rate (requests per second)" value={draft.requestsPerSecond} error={errors.requestsPerSecond} onChange={(value) => update('requestsPerSecond', value)} hint="From 0.05 to 20. Lower is kinder to the public proxy." inputMode="decimal" />
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={saving}>
+        <button type="submit" className="primary" disabled={saving || !online}>
           {saving ? 'Saving…' : 'Save'}
         </button>
+        {unsaved && !formMessage && (
+          <p className="hint" data-testid="unsaved-changes">
+            Unsaved changes. They stay here when you switch screens.
+          </p>
+        )}
         {formMessage && (
           <p className={formMessage.error ? 'error' : 'success'} role={formMessage.error ? 'alert' : 'status'}>
             {formMessage.text}
@@ -155,42 +200,51 @@ function TextField({ id, label, value, hint, error, inputMode, onChange }: TextF
 interface ConnectionTestProps {
   source: SourceId;
   baseUrl: string;
+  /** True while the base URL field shows an error; a test result next to it would contradict it. */
+  invalid: boolean;
   onInvalid(message: string): void;
 }
 
-function ConnectionTest({ source, baseUrl, onInvalid }: ConnectionTestProps) {
-  const [result, setResult] = useState<ConnectionCheck | null>(null);
+/**
+ * Tests the base URL in the field. A result shows only while the field still
+ * contains the text that was tested, so editing the URL clears it.
+ */
+function ConnectionTest({ source, baseUrl, invalid, onInvalid }: ConnectionTestProps) {
+  const [result, setResult] = useState<{ testedText: string; check: ConnectionCheck } | null>(null);
   const [testing, setTesting] = useState(false);
+  const online = useOnline();
 
   const test = async () => {
+    const testedText = baseUrl;
+    setResult(null);
     let url: string;
     try {
-      url = validateBaseUrl(baseUrl);
+      url = validateBaseUrl(testedText);
     } catch (error) {
       onInvalid(errorMessage(error));
       return;
     }
 
     setTesting(true);
-    setResult(null);
     try {
-      setResult(await linerApi().testConnection(source, url));
+      setResult({ testedText, check: await linerApi().testConnection(source, url) });
     } catch (error) {
-      setResult({ ok: false, version: null, message: errorMessage(error) });
+      setResult({ testedText, check: { ok: false, version: null, message: errorMessage(error) } });
     } finally {
       setTesting(false);
     }
   };
 
+  const shown = result !== null && result.testedText === baseUrl && !invalid ? result.check : null;
   return (
     <div className="connection-test">
-      <button type="button" onClick={() => void test()} disabled={testing}>
+      <button type="button" onClick={() => void test()} disabled={testing || !online}>
         {testing ? 'Testing…' : 'Test connection'}
       </button>
-      {result && (
-        <p className={result.ok ? 'success' : 'error'} role="status" data-testid="connection-result">
-          {result.message}
-          {result.version ? ` (version ${result.version})` : ''}
+      {shown && (
+        <p className={shown.ok ? 'success' : 'error'} role="status" data-testid="connection-result">
+          {shown.message}
+          {shown.version ? ` (version ${shown.version})` : ''}
         </p>
       )}
     </div>
