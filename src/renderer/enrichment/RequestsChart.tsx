@@ -1,6 +1,6 @@
 import { memo } from 'react';
 
-import { formatCount } from '../format.ts';
+import { formatCount, formatQuantity } from '../format.ts';
 
 interface RequestsChartProps {
   /** Requests in each of the last 60 minutes, oldest first. */
@@ -26,7 +26,7 @@ export const RequestsChart = memo(function RequestsChart({ perMinute }: Requests
         })}
       </svg>
       <figcaption>
-        {formatCount(total)} requests in the last hour · {formatCount(lastMinute)} in the last minute
+        {formatQuantity(total, 'request', 'requests')} in the last hour · {formatCount(lastMinute)} in the last minute
       </figcaption>
     </figure>
   );
