@@ -1,14 +1,24 @@
 import { useId, useState, type FormEvent } from 'react';
 
 import { isAbsoluteFolderPath } from '../../shared/ipc-validate.ts';
+import type { LibrarySummary } from '../../shared/ipc-contract.ts';
+import { useOnline } from '../store/connection-store.ts';
 import { useLibraryStore } from '../store/library-store.ts';
 
+interface AddLibraryFormProps {
+  /** Called with the new library once main added it. */
+  onAdded?(library: LibrarySummary): void;
+  /** Moves focus into the path field when the form appears, such as after "+ Add folder". */
+  autoFocus?: boolean;
+}
+
 /** Renders a text field for a folder's absolute path, because `liner serve` has no native folder dialog. */
-export function AddLibraryForm({ onDone }: { onDone?(): void }) {
+export function AddLibraryForm({ onAdded, autoFocus = false }: AddLibraryFormProps) {
   const [folder, setFolder] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const add = useLibraryStore((state) => state.add);
+  const online = useOnline();
   const id = useId();
 
   const submit = async (event: FormEvent) => {
@@ -20,13 +30,15 @@ export function AddLibraryForm({ onDone }: { onDone?(): void }) {
     }
 
     setAdding(true);
-    const failure = await add(path);
+    const outcome = await add(path);
     setAdding(false);
-    setError(failure);
-    if (failure === null) {
-      setFolder('');
-      onDone?.();
+    if ('error' in outcome) {
+      setError(outcome.error);
+      return;
     }
+    setError(null);
+    setFolder('');
+    onAdded?.(outcome.library);
   };
 
   return (
@@ -39,6 +51,7 @@ export function AddLibraryForm({ onDone }: { onDone?(): void }) {
           value={folder}
           placeholder="/home/me/Music"
           spellCheck={false}
+          autoFocus={autoFocus}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           onChange={(event) => {
@@ -46,7 +59,7 @@ export function AddLibraryForm({ onDone }: { onDone?(): void }) {
             setError(null);
           }}
         />
-        <button type="submit" className="primary" disabled={adding}>
+        <button type="submit" className="primary" disabled={adding || !online}>
           {adding ? 'Adding…' : 'Add folder'}
         </button>
       </div>
