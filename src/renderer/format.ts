@@ -31,14 +31,16 @@ export const FILTER_LABELS: Record<ItemFilter, string> = {
 
 /**
  * Returns the status column text. `null` means never attempted, or, for a
- * manual match, that the worker has not refreshed the ASIN yet.
+ * manual match, that the worker has not refreshed the ASIN yet. With the
+ * source turned off, a never attempted item is not waiting for anything, so
+ * it does not read "Pending"; the library view explains why in a notice.
  */
-export function matchStatusLabel(status: MatchStatus | null, manual = false): string {
+export function matchStatusLabel(status: MatchStatus | null, manual = false, sourceEnabled = true): string {
   if (status === 'matched') return manual ? 'Matched (manual)' : 'Matched';
-  if (manual && status === null) return 'Manual, refresh pending';
+  if (manual && status === null) return sourceEnabled ? 'Manual, refresh pending' : 'Manual, not refreshed';
   if (status === 'not_found') return 'Not found';
   if (status === 'error') return 'Failed';
-  return 'Pending';
+  return sourceEnabled ? 'Pending' : 'Not enriched';
 }
 
 const numberFormat = new Intl.NumberFormat('en');

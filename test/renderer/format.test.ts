@@ -32,3 +32,17 @@ describe('matchStatusLabel', () => {
     expect(matchStatusLabel('error')).toBe('Failed');
   });
 });
+
+describe('matchStatusLabel with Amazon off', () => {
+  it('does not call an unattempted item pending', () => {
+    expect(matchStatusLabel(null, false, false)).toBe('Not enriched');
+  });
+
+  it('keeps a stored result', () => {
+    expect(matchStatusLabel('not_found', false, false)).toBe('Not found');
+  });
+
+  it('says an unrefreshed manual match waits for Amazon', () => {
+    expect(matchStatusLabel(null, true, false)).toBe('Manual, not refreshed');
+  });
+});
