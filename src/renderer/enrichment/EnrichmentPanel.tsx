@@ -129,7 +129,7 @@ function EnabledSource({ source, paused, pausedBy, pinned, onOpenLibrary }: Enab
       )}
 
       {empty ? (
-        <div className="empty" data-testid="no-items-hint">
+        <div className="empty no-items-hint" data-testid="no-items-hint">
           <p>Nothing to enrich yet. Add a music folder in Library, and Liner matches its artists, albums and tracks.</p>
           <button type="button" onClick={onOpenLibrary}>
             Open Library
