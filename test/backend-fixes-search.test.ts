@@ -4,8 +4,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { openDatabase } from '../src/main/core/db/connection.ts';
-import { listItems } from '../src/main/core/items/item-list.ts';
-import { foldSearchText } from '../src/main/core/items/search-fold.ts';
+import { itemPageSql, listItems } from '../src/main/core/items/item-list.ts';
+import { foldSearchText, registerFoldFunction } from '../src/main/core/items/search-fold.ts';
 import type { EntityType } from '../src/shared/entities.ts';
 import type { ItemQuery } from '../src/shared/ipc-contract.ts';
 import { IpcError } from '../src/shared/ipc-error.ts';
@@ -142,6 +142,26 @@ describe('library search connections', () => {
     } finally {
       second.close();
     }
+  });
+});
+
+describe('library search query plan', () => {
+  function planOf(entityType: EntityType): string {
+    registerFoldFunction(temp.db);
+    const sql = itemPageSql({ libraryId: 1, entityType, filter: 'all', search: 'love', offset: 0, limit: 100 });
+    const plan = temp.db.prepare(`EXPLAIN QUERY PLAN ${sql.pageSql}`).all(...sql.params, 100, 0) as { detail: string }[];
+    return plan.map((step) => step.detail).join(' | ');
+  }
+
+  it.each(['album', 'track'] as const)('reads %ss in index order', (entityType) => {
+    const plan = planOf(entityType);
+    expect(plan, plan).not.toContain('TEMP B-TREE');
+  });
+
+  it('matches artists and albums once per query', () => {
+    const plan = planOf('track');
+    expect(plan.match(/LIST SUBQUERY/g), plan).toHaveLength(2);
+    expect(plan, plan).not.toContain('CORRELATED');
   });
 });
 
