@@ -13,6 +13,8 @@ import { launchBrowser, openPage, saveScreenshot } from './support/browser.ts';
 import { startServe, type ServeProcess } from './support/serve-process.ts';
 
 const TRACK_COUNT = 100_000;
+/** An album title far longer than the detail panel is wide, to check that the panel wraps and clamps it. */
+const LONG_TITLE = `A very long album title ${'that keeps going '.repeat(30)}and ends here`;
 const UI_TIMEOUT_MS = 30_000;
 
 let dir: string;
@@ -20,13 +22,14 @@ let serve: ServeProcess;
 let browser: Browser;
 let page: Page;
 
-/** Writes one library with one artist, one album and `TRACK_COUNT` tracks named "Track 1" onwards. */
+/** Writes one library with one artist, an album of `TRACK_COUNT` tracks named "Track 1" onwards, and an empty album titled `LONG_TITLE`. */
 function seedLargeLibrary(dbPath: string): void {
   const db = openDatabase(dbPath);
   db.transaction(() => {
     db.prepare("INSERT INTO libraries (id, name, root_path) VALUES (1, 'Large', '/music/large')").run();
     db.prepare("INSERT INTO artists (id, library_id, name) VALUES (1, 1, 'Many Tracks')").run();
     db.prepare("INSERT INTO albums (id, library_id, artist_id, title) VALUES (1, 1, 1, 'Everything')").run();
+    db.prepare('INSERT INTO albums (id, library_id, artist_id, title) VALUES (2, 1, 1, ?)').run(LONG_TITLE);
     const insert = db.prepare('INSERT INTO tracks (library_id, album_id, artist_id, title, track_number, path) VALUES (1, 1, 1, ?, ?, ?)');
     for (let number = 1; number <= TRACK_COUNT; number++) insert.run(`Track ${number}`, number, `/music/large/${number}.flac`);
   })();
@@ -82,5 +85,34 @@ describe('library view with 100 000 tracks', () => {
 
     const middle = page.locator('.item-rows .item-row:not(.placeholder) .cell-name').first();
     await expect.poll(async () => Number((await middle.textContent())?.replace('Track ', '')), { timeout: UI_TIMEOUT_MS }).toBeGreaterThan(40_000);
+  });
+
+  describe('an album with a very long title', () => {
+    beforeAll(async () => {
+      await page.getByRole('button', { name: 'Albums', exact: true }).click();
+      await page.locator('.item-rows .item-row', { hasText: 'A very long album title' }).click();
+      await page.getByTestId('detail-panel').getByTestId('detail-status').waitFor({ timeout: UI_TIMEOUT_MS });
+      await saveScreenshot(page, 'detail-panel-long-title');
+    });
+
+    it('clamps the title in the panel', async () => {
+      const hidden = await page.locator('#detail-title').evaluate((element) => element.scrollHeight - element.clientHeight);
+      expect(hidden).toBeGreaterThan(0);
+    });
+
+    it('gives the clamped title a tooltip', async () => {
+      expect(await page.locator('#detail-title').getAttribute('title')).toBe(LONG_TITLE);
+    });
+
+    it('keeps the close button inside the panel', async () => {
+      const panel = await page.getByTestId('detail-panel').evaluate((element) => element.getBoundingClientRect().right);
+      const button = await page.getByRole('button', { name: 'Close the detail panel' }).evaluate((element) => element.getBoundingClientRect().right);
+      expect(button).toBeLessThanOrEqual(panel);
+    });
+
+    it('gives the cut-off cell a tooltip', async () => {
+      const cell = page.locator('.item-rows .item-row .cell-name', { hasText: 'A very long album title' });
+      expect(await cell.getAttribute('title')).toBe(LONG_TITLE);
+    });
   });
 });

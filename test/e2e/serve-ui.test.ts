@@ -53,8 +53,14 @@ function badge(): ReturnType<Page['locator']> {
   return page.locator('.enrichment-panel .panel-head .badge');
 }
 
-async function openScreen(name: 'Enrichment' | 'Library' | 'Settings'): Promise<void> {
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name, exact: true }).click();
+async function openScreen(name: 'Enrichment' | 'Library' | 'Settings', target: Page = page): Promise<void> {
+  // The Settings button adds "(unsaved changes)" to its name while a draft is pending.
+  await target.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: new RegExp(`^${name}`) }).click();
+}
+
+/** Returns an attribute of the focused element. */
+function focusedAttribute(target: Page, name: string): Promise<string | null> {
+  return target.evaluate((attribute) => document.activeElement?.getAttribute(attribute) ?? null, name);
 }
 
 /** Reads the number of attempted items from the progress bar of an entity type. */
@@ -110,10 +116,42 @@ describe('liner serve in Chromium', () => {
     await saveScreenshot(page, 'library-view');
   });
 
+  it('focuses the new library tab', async () => {
+    expect(await focusedAttribute(page, 'data-library-id')).not.toBeNull();
+  });
+
+  it('reports the files read in plural', async () => {
+    const text = await page.locator('.scan-text').textContent();
+    expect(text).toMatch(/Scan finished: \d+ files read, \d+ files checked/);
+  });
+
+  it('marks items not enriched while Amazon is off', async () => {
+    const status = page.locator('.item-rows .item-row .cell-status').first();
+    await expect.poll(() => status.textContent(), { timeout: UI_TIMEOUT_MS }).toBe('Not enriched');
+  });
+
+  it('says above the table that Amazon is off', async () => {
+    expect(await page.getByTestId('enrichment-off-notice').isVisible()).toBe(true);
+  });
+
+  it('says an unchanged rescan changed nothing', async () => {
+    await page.getByRole('button', { name: 'Rescan', exact: true }).click();
+
+    const progress = page.locator('.scan-text');
+    await expect.poll(() => progress.textContent(), { timeout: UI_TIMEOUT_MS }).toMatch(/^Scan finished: no new or changed files \(\d+ files checked\)$/);
+  });
+
+  it('moves focus into the folder field on Add folder', async () => {
+    await page.getByRole('button', { name: '+ Add folder', exact: true }).click();
+
+    expect(await focusedAttribute(page, 'placeholder')).toBe('/home/me/Music');
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
+
   it('rejects an invalid base URL in Settings', async () => {
     await openScreen('Settings');
     await page.getByLabel('T2Tunes base URL').fill('ftp://example.org');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
 
     const error = page.locator('#base-url-error');
     await expect.poll(() => error.textContent()).toContain('only http and https');
@@ -128,16 +166,76 @@ describe('liner serve in Chromium', () => {
     expect(await result.getAttribute('class')).toBe('success');
   });
 
+  it('notes the switch uses the saved base URL', async () => {
+    expect(await page.getByTestId('unsaved-base-url').isVisible()).toBe(true);
+  });
+
+  it('clears the test result when the URL changes', async () => {
+    await page.getByLabel('T2Tunes base URL').fill(`${fake.url}/other`);
+
+    expect(await page.getByTestId('connection-result').count()).toBe(0);
+    await page.getByLabel('T2Tunes base URL').fill(fake.url);
+  });
+
+  it('clears the test result when the URL is invalid', async () => {
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await page.getByTestId('connection-result').waitFor({ timeout: UI_TIMEOUT_MS });
+    await page.getByLabel('T2Tunes base URL').fill('ftp://example.org');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+
+    await page.locator('#base-url-error').waitFor();
+    expect(await page.getByTestId('connection-result').count()).toBe(0);
+    await page.getByLabel('T2Tunes base URL').fill(fake.url);
+  });
+
   it('saves the settings and enables Amazon', async () => {
     await page.getByLabel('Request rate (requests per second)').fill('2');
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved.').waitFor();
+    expect(await page.getByTestId('unsaved-base-url').count()).toBe(0);
 
     const toggle = page.getByRole('switch', { name: 'Enrich with Amazon Music (via T2Tunes)' });
     expect(await toggle.isChecked()).toBe(false);
     await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await saveScreenshot(page, 'settings');
+  });
+
+  it('keeps an unsaved edit across screens', async () => {
+    await page.getByLabel('Country').fill('GB');
+    await openScreen('Enrichment');
+    await openScreen('Settings');
+
+    expect(await page.getByLabel('Country').inputValue()).toBe('GB');
+  });
+
+  it('asks before unloading with unsaved edits', async () => {
+    const vetoed = await page.evaluate(() => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    });
+    expect(vetoed).toBe(true);
+  });
+
+  it('saves only the changed field', async () => {
+    const other = await openPage(browser);
+    await other.goto(serve.url);
+    await other.getByRole('dialog').waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    await openScreen('Settings', other);
+    await other.getByLabel('Request rate (requests per second)').fill('3');
+    await other.getByRole('button', { name: 'Save', exact: true }).click();
+    await other.getByText('Saved.').waitFor();
+    await other.close();
+
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.').waitFor();
+    const saved = await page.evaluate(() => window.liner?.getSourceSettings('amazon'));
+    expect(saved?.requestsPerSecond).toBe(3);
+  });
+
+  it('shows the saved values after a save', async () => {
+    expect(await page.getByLabel('Request rate (requests per second)').inputValue()).toBe('3');
   });
 
   it('shows enrichment progress moving', async () => {
@@ -147,6 +245,29 @@ describe('liner serve in Chromium', () => {
     const before = (await attempted('artists')) + (await attempted('albums'));
     await expect.poll(async () => (await attempted('artists')) + (await attempted('albums')), { timeout: UI_TIMEOUT_MS }).toBeGreaterThan(before);
     await saveScreenshot(page, 'enrichment-running');
+  });
+
+  it('shows the rate-limit banner', async () => {
+    await fake.setFault({ mode: { kind: 'rate_limited', retryAfterSeconds: 5 } });
+
+    await page.getByTestId('rate-limit-banner').waitFor({ timeout: UI_TIMEOUT_MS });
+    await saveScreenshot(page, 'rate-limit-banner');
+    expect(await badge().getAttribute('data-state')).toBe('rate_limited');
+  });
+
+  it('offers no Check now while rate limited', async () => {
+    expect(await page.getByRole('button', { name: 'Check now' }).count()).toBe(0);
+  });
+
+  it('counts down to the end of the rate limit', async () => {
+    expect(await page.getByTestId('rate-limit-countdown').textContent()).toMatch(/^\d+ s$|^Resuming…$/);
+  });
+
+  it('resumes by itself after the rate limit', async () => {
+    await fake.clearFaults();
+
+    await page.getByTestId('rate-limit-banner').waitFor({ state: 'detached', timeout: UI_TIMEOUT_MS });
+    expect(await page.getByTestId('outage-banner').count()).toBe(0);
   });
 
   it('shows the outage banner with a countdown', async () => {
@@ -161,6 +282,12 @@ describe('liner serve in Chromium', () => {
     const first = await countdown.textContent();
     await expect.poll(() => countdown.textContent(), { timeout: UI_TIMEOUT_MS }).not.toBe(first);
     await saveScreenshot(page, 'outage-banner');
+  });
+
+  it('keeps the outage countdown out of live regions', async () => {
+    const countdown = page.getByTestId('outage-countdown');
+    const live = await countdown.evaluate((element) => element.closest('[role="alert"], [role="status"], [aria-live]') !== null);
+    expect(live).toBe(false);
   });
 
   it('resumes after Check now', async () => {
@@ -236,19 +363,94 @@ describe('liner serve in Chromium', () => {
     expect(await page.evaluate("document.activeElement?.getAttribute('data-index')")).toBe('1');
   });
 
-  it('is readable at 200 % zoom', async () => {
-    const zoomed = await openPage(browser, 2);
-    await zoomed.goto(serve.url);
-    await zoomed.locator('.enrichment-panel .badge').waitFor({ timeout: UI_TIMEOUT_MS });
-    await saveScreenshot(zoomed, 'enrichment-200-percent');
+  it('closes the panel on Escape', async () => {
+    await page.keyboard.press('Escape');
 
-    await zoomed.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Library', exact: true }).click();
-    await zoomed.locator('.item-rows .item-row').first().waitFor({ timeout: UI_TIMEOUT_MS });
-    await saveScreenshot(zoomed, 'library-200-percent');
+    await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
+  });
 
-    const overflow = await zoomed.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-    await zoomed.close();
-    expect(overflow).toBe(0);
+  it('returns focus to the row after closing', async () => {
+    await page.locator('.item-rows .item-row[data-index="0"]').click();
+    await page.getByRole('button', { name: 'Close the detail panel' }).focus();
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('detail-panel').waitFor({ state: 'detached' });
+    expect(await focusedAttribute(page, 'data-index')).toBe('0');
+  });
+
+  it('gives cut-off cells a tooltip', async () => {
+    const cell = page.locator('.item-rows .item-row[data-index="0"] .cell-name');
+    expect(await cell.getAttribute('title')).toBe(await cell.textContent());
+  });
+
+  describe('at 200 % zoom', () => {
+    let zoomed: Page;
+
+    beforeAll(async () => {
+      zoomed = await openPage(browser, 2);
+      await zoomed.goto(serve.url);
+      await zoomed.locator('.enrichment-panel .badge').waitFor({ timeout: UI_TIMEOUT_MS });
+      await saveScreenshot(zoomed, 'enrichment-200-percent');
+
+      await openScreen('Library', zoomed);
+      await zoomed.getByRole('button', { name: 'Tracks', exact: true }).click();
+      await zoomed.locator('.item-rows .item-row').first().waitFor({ timeout: UI_TIMEOUT_MS });
+      await saveScreenshot(zoomed, 'library-200-percent');
+    });
+
+    afterAll(async () => {
+      await zoomed?.close();
+    });
+
+    it('does not widen the page', async () => {
+      const overflow = await zoomed.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+      expect(overflow).toBe(0);
+    });
+
+    it('scrolls the track columns sideways', async () => {
+      const scroll = zoomed.getByTestId('item-scroll');
+      const hidden = await scroll.evaluate((element) => element.scrollWidth - element.clientWidth);
+      expect(hidden).toBeGreaterThan(0);
+    });
+
+    it('keeps the header over its column', async () => {
+      await zoomed.getByTestId('item-scroll').evaluate((element) => {
+        element.scrollLeft = element.scrollWidth;
+      });
+
+      const head = await zoomed.locator('.item-head .cell-status').boundingBox();
+      const cell = await zoomed.locator('.item-rows .item-row[data-index="0"] .cell-status').boundingBox();
+      expect(head?.x).toBe(cell?.x);
+    });
+
+    it('spans the selection across the whole row', async () => {
+      const row = zoomed.locator('.item-rows .item-row[data-index="0"]');
+      await row.click();
+      await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+
+      const rowWidth = await row.evaluate((element) => element.getBoundingClientRect().width);
+      const scrollWidth = await zoomed.getByTestId('item-scroll').evaluate((element) => element.scrollWidth);
+      expect(rowWidth).toBe(scrollWidth);
+    });
+
+    it('moves focus to the detail panel on click', async () => {
+      await expect.poll(() => focusedAttribute(zoomed, 'data-testid')).toBe('detail-panel');
+    });
+
+    it('scrolls the detail panel into view', async () => {
+      const top = await zoomed.getByTestId('detail-panel').evaluate((element) => element.getBoundingClientRect().top);
+      const viewportHeight = await zoomed.evaluate(() => window.innerHeight);
+      expect(top).toBeGreaterThanOrEqual(0);
+      expect(top).toBeLessThan(viewportHeight);
+      await saveScreenshot(zoomed, 'detail-panel-200-percent');
+    });
+
+    it('returns focus to the row on Escape', async () => {
+      await zoomed.keyboard.press('Escape');
+
+      await zoomed.getByTestId('detail-panel').waitFor({ state: 'detached' });
+      expect(await focusedAttribute(zoomed, 'data-index')).toBe('0');
+    });
   });
 
   it('logs no policy violation', () => {

@@ -21,9 +21,9 @@ export interface ServeProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts `liner serve` as a child process on a free port and waits for its URL. */
-export function startServe(dbPath: string, env: NodeJS.ProcessEnv = {}): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--port', '0'], {
+/** Starts `liner serve` as a child process and waits for its URL; port 0 (the default) picks a free one. */
+export function startServe(dbPath: string, env: NodeJS.ProcessEnv = {}, port = 0): Promise<ServeProcess> {
+  const child = spawn(process.execPath, [BIN, 'serve', '--db', dbPath, '--port', String(port)], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
