@@ -41,8 +41,16 @@ export type ConnectionState =
 /** The window event the bridge fires when its connection state changes; `detail` is a `ConnectionState`. */
 export const CONNECTION_EVENT = 'liner-connection';
 
+let lastAnnounced: ConnectionState = { kind: 'connected' };
+
 function announceConnection(state: ConnectionState): void {
+  lastAnnounced = state;
   window.dispatchEvent(new CustomEvent<ConnectionState>(CONNECTION_EVENT, { detail: state }));
+}
+
+/** Returns the state of the last `CONNECTION_EVENT`, for a listener that subscribes after it fired. */
+export function lastConnectionState(): ConnectionState {
+  return lastAnnounced;
 }
 
 /** Returns the next reconnect delay after `delayMs`: doubled, at most `MAX_RECONNECT_DELAY_MS`. */

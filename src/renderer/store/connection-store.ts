@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-import { CONNECTION_EVENT, type ConnectionState } from '../bridge/ws-bridge.ts';
+import { CONNECTION_EVENT, lastConnectionState, type ConnectionState } from '../bridge/ws-bridge.ts';
 
 interface ConnectionStoreState {
   /** The desktop preload never fires the bridge's event, so there it stays `connected`. */
@@ -27,6 +27,8 @@ export function followConnection(onReconnect: () => void): () => void {
     useConnectionStore.getState().set(next);
     if (next.kind === 'connected' && !wasConnected) onReconnect();
   };
+  // The socket may have dropped before the page subscribed.
+  useConnectionStore.getState().set(lastConnectionState());
   window.addEventListener(CONNECTION_EVENT, listener);
   return () => window.removeEventListener(CONNECTION_EVENT, listener);
 }
