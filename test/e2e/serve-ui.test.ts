@@ -69,6 +69,21 @@ async function attempted(entity: 'artists' | 'albums' | 'tracks'): Promise<numbe
   return Number(value);
 }
 
+/**
+ * Returns the animation of a running scan bar under the page's stylesheet.
+ * A real scan of the corpus ends too fast to catch, so this adds a bar.
+ */
+function runningScanBarAnimation(): Promise<string> {
+  return page.evaluate(() => {
+    const bar = document.createElement('div');
+    bar.className = 'scan-bar scan-bar-running';
+    document.body.append(bar);
+    const name = getComputedStyle(bar, '::after').animationName;
+    bar.remove();
+    return name;
+  });
+}
+
 beforeAll(async () => {
   dir = makeTempDir('liner-serve-ui-');
   dbPath = path.join(dir, 'liner.db');
@@ -139,6 +154,18 @@ describe('liner serve in Chromium', () => {
 
     const progress = page.locator('.scan-text');
     await expect.poll(() => progress.textContent(), { timeout: UI_TIMEOUT_MS }).toMatch(/^Scan finished: no new or changed files \(\d+ files checked\)$/);
+  });
+
+  it('animates the running scan bar', async () => {
+    expect(await runningScanBarAnimation()).toBe('scan-slide');
+  });
+
+  it('stills the scan bar for reduced motion', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const animation = await runningScanBarAnimation();
+    await page.emulateMedia({ reducedMotion: null });
+
+    expect(animation).toBe('none');
   });
 
   it('moves focus into the folder field on Add folder', async () => {
@@ -282,6 +309,11 @@ describe('liner serve in Chromium', () => {
     const first = await countdown.textContent();
     await expect.poll(() => countdown.textContent(), { timeout: UI_TIMEOUT_MS }).not.toBe(first);
     await saveScreenshot(page, 'outage-banner');
+  });
+
+  it('keeps the current item out of live regions', async () => {
+    const live = await page.getByTestId('current-item').evaluate((element) => element.closest('[role="alert"], [role="status"], [aria-live]') !== null);
+    expect(live).toBe(false);
   });
 
   it('keeps the outage countdown out of live regions', async () => {
