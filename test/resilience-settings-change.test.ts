@@ -3,52 +3,25 @@
  * fail that item nor look like an outage: the worker keeps the old client
  * until the item is done instead of aborting its request.
  */
-import path from 'node:path';
-
-import type Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
-import { openDatabase } from '../src/main/core/db/connection.ts';
-import { EnrichmentController } from '../src/main/core/enrichment/controller.ts';
-import { silentLogger } from '../src/main/core/logging.ts';
-import { launchNodeChild } from '../src/main/core/process/node-child.ts';
-import { SettingsStore } from '../src/main/core/settings-store.ts';
-import { CORPUS_CATALOG_PATH } from './support/fake-t2tunes/corpus.ts';
-import { startFakeT2Tunes, type FakeT2Tunes } from './support/fake-t2tunes/server.ts';
+import { startControllerHarness, waitFor, type ControllerHarness } from './support/controller-harness.ts';
 import { insertLibrary } from './support/library-rows.ts';
-import { makeTempDir, removeTempDir } from './support/temp.ts';
 
-let dir: string;
-let db: Database.Database;
-let settings: SettingsStore;
-let server: FakeT2Tunes;
-let controller: EnrichmentController;
+let harness: ControllerHarness;
+let db: ControllerHarness['db'];
+let settings: ControllerHarness['settings'];
+let server: ControllerHarness['server'];
+let controller: ControllerHarness['controller'];
 
 beforeEach(async () => {
-  dir = makeTempDir();
-  db = openDatabase(path.join(dir, 'liner.db'));
-  settings = new SettingsStore(db);
-  server = await startFakeT2Tunes({ catalogPath: CORPUS_CATALOG_PATH });
-  settings.set('amazon.baseUrl', server.url);
-  settings.set('amazon.requestsPerSecond', 20);
-  settings.set('amazon.enabled', true);
-  controller = new EnrichmentController({ db, settings, logger: silentLogger(), launcher: launchNodeChild });
+  harness = await startControllerHarness(20);
+  ({ db, settings, server, controller } = harness);
 });
 
 afterEach(async () => {
-  await controller.stop();
-  await server.close();
-  db.close();
-  removeTempDir(dir);
+  await harness.close();
 });
-
-async function waitFor(condition: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('settings change mid-item', () => {
   it('fails no item when the endpoint changes', async () => {

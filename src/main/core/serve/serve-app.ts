@@ -4,11 +4,10 @@ import { fileURLToPath } from 'node:url';
 
 import type Database from 'better-sqlite3';
 
-import { createAppService, dispatchCall, type AppService, type ScanRunner } from '../app-service.ts';
+import { createAppService, dispatchCall, type AppService } from '../app-service.ts';
 import { EnrichmentController } from '../enrichment/controller.ts';
 import type { Logger } from '../logging.ts';
 import type { ChildLauncher } from '../process/child.ts';
-import { scanLibrary } from '../scan-service.ts';
 import type { SettingsStore } from '../settings-store.ts';
 import { ensureRendererBuild } from './renderer-build.ts';
 import { startServeServer } from './serve-server.ts';
@@ -40,20 +39,6 @@ function readAppVersion(): string {
   return typeof manifest.version === 'string' ? manifest.version : '0.0.0';
 }
 
-function scanRunner(options: ServeAppOptions, controller: EnrichmentController): ScanRunner {
-  return async (request) => {
-    await scanLibrary({
-      db: options.db,
-      launcher: options.launcher,
-      folder: request.folder,
-      logger: options.logger,
-      signal: request.signal,
-      onProgress: request.onProgress,
-      onItemsAdded: () => controller.wake(),
-    });
-  };
-}
-
 /**
  * Runs the main-process core under Node for a browser: the enrichment
  * controller, the app service, and the HTTP and WebSocket server in front of
@@ -73,7 +58,6 @@ export async function startServeApp(options: ServeAppOptions): Promise<ServeApp>
       controller,
       launcher,
       version: readAppVersion(),
-      runScan: scanRunner(options, controller),
       // The browser opens the link itself once main has validated it.
       openExternal: () => undefined,
     });
