@@ -29,9 +29,25 @@ afterEach(async () => {
   await harness.close();
 });
 
+/** Waits until the fake server has seen no request for `quietMs`; throws after `timeoutMs`. */
+async function waitForQuiet(quietMs: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = server.counts().total;
+  let lastChange = Date.now();
+  while (Date.now() - lastChange < quietMs) {
+    if (Date.now() > deadline) throw new Error(`requests did not stop within ${timeoutMs} ms of the pause`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const total = server.counts().total;
+    if (total !== last) {
+      last = total;
+      lastChange = Date.now();
+    }
+  }
+}
+
 describe('second host on one database', () => {
   it('pauses a running worker through the CLI', async () => {
-    for (let index = 0; index < 30; index++) insertLibrary(db, { artist: `Unknown Act ${index}`, album: `Album ${index}` });
+    for (let index = 0; index < 100; index++) insertLibrary(db, { artist: `Unknown Act ${index}`, album: `Album ${index}` });
     settings.set('amazon.requestsPerSecond', 2);
     await controller.start();
     await waitFor(() => server.counts().total > 0, 'the first request');
@@ -40,7 +56,10 @@ describe('second host on one database', () => {
     expect(pause.code, pause.stderr).toBe(0);
     await waitFor(() => controller.status().sources.amazon.state === 'paused', 'the paused state');
 
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // The running worker learns of the pause at its next settings poll and
+    // finishes the item in hand, so wait for the requests to stop: at 2
+    // requests per second, a quiet spell of 2.5 s only comes with the pause.
+    await waitForQuiet(2_500, 20_000);
     const before = server.counts().total;
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(server.counts().total).toBe(before);
