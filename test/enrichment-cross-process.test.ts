@@ -57,8 +57,8 @@ describe('second host on one database', () => {
     await waitFor(() => controller.status().sources.amazon.state === 'paused', 'the paused state');
 
     // The running worker learns of the pause at its next settings poll and
-    // finishes the item in hand, so wait for the requests to stop: at 2
-    // requests per second, a quiet spell of 2.5 s only comes with the pause.
+    // finishes the item in hand, so wait for the requests to stop. At 2
+    // requests per second, only a pause gives a quiet spell of 2.5 s.
     await waitForQuiet(2_500, 20_000);
     const before = server.counts().total;
     await new Promise((resolve) => setTimeout(resolve, 3_000));

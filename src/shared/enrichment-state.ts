@@ -8,7 +8,7 @@ import type { SourceErrorKind } from './source-errors.ts';
  * - `paused`: paused by the user, or held while a scan runs.
  * - `idle`: nothing left in the queue; the loop sleeps until new items arrive.
  * - `outage`: the source is down; the circuit breaker is open and no item is touched.
- * - `rate_limited`: the source answered 429; the loop waits for `Retry-After`.
+ * - `rate_limited`: the source returned HTTP 429; the loop waits for `Retry-After`.
  * - `contract`: the source answers with a shape Liner cannot read; treated like an outage.
  * - `crashed`: the worker process crashed repeatedly and was not restarted.
  */
@@ -66,7 +66,7 @@ export interface SourceStatus {
   source: SourceId;
   enabled: boolean;
   paused: boolean;
-  /** Who paused the loop: the user, or a running scan that holds it. */
+  /** Who paused the loop: the user, or a running scan. */
   pausedBy: 'user' | 'scan' | null;
   state: SourceStateName;
   outage: OutageInfo | null;

@@ -7,13 +7,13 @@
  * - `rate_limited`: HTTP 429. No item is touched; the loop waits.
  * - `not_found`: the source has no such item (404, empty album list).
  * - `item_error`: this item failed (other 4xx, an item that cannot be parsed).
- * - `contract`: a 200 answer whose shape cannot be read at all.
+ * - `contract`: a 200 response whose shape cannot be read at all.
  */
 export const SOURCE_ERROR_KINDS = ['outage', 'rate_limited', 'not_found', 'item_error', 'contract'] as const;
 export type SourceErrorKind = (typeof SOURCE_ERROR_KINDS)[number];
 
 export interface SourceErrorOptions {
-  /** HTTP status when the source answered at all. */
+  /** HTTP status, when the source sent a response. */
   status?: number;
   /** Seconds to wait before the next request, from `Retry-After` (429 only). */
   retryAfterSeconds?: number;

@@ -4,7 +4,7 @@ import { ENTITY_TYPES, type EntityType } from '../../../shared/entities.ts';
 import type { ItemKey } from '../../../shared/worker-protocol.ts';
 import { NOT_FOUND_RETRY_AFTER_MS, TABLE_OF } from './tables.ts';
 
-/** Which tier an item came from, for logs and tests. */
+/** The tier an item came from, for logs and tests. */
 export type QueueTier = 'pinned' | 'unattempted' | 'not_found_retry' | 'error_retry';
 
 export interface QueuedItem extends ItemKey {
@@ -61,7 +61,7 @@ export class EnrichmentQueue {
 
   /**
    * Returns the next item to enrich, or null when every tier is empty.
-   * `exclude` is the item the worker holds right now, so it is not handed out twice.
+   * `exclude` is the item the worker is processing right now, so it is not handed out twice.
    */
   next(now: number, pinned: EntityType | null, exclude: ItemKey | null = null): QueuedItem | null {
     const excludedId = (type: EntityType) => (exclude && exclude.entityType === type ? exclude.id : -1);

@@ -66,7 +66,9 @@ export function buildSourceStatus(inputs: StatusInputs): SourceStatus {
       : null;
   const rateLimit = inputs.worker ? inputs.worker.rateLimit : persistedRateLimit;
 
-  const pausedBy = inputs.userPaused ? 'user' : inputs.scanHolds > 0 ? 'scan' : null;
+  let pausedBy: SourceStatus['pausedBy'] = null;
+  if (inputs.userPaused) pausedBy = 'user';
+  else if (inputs.scanHolds > 0) pausedBy = 'scan';
   let state: SourceStateName;
   if (!inputs.enabled) state = 'disabled';
   else if (inputs.crashedProblem) state = 'crashed';
