@@ -86,7 +86,9 @@ function readStoredIds(file: string): Map<string, StoredIds> {
 type IdType = 'artist' | 'album' | 'track';
 
 function accepted(entry: ExpectedEntry, type: IdType): string[] {
-  const alternatives = type === 'album' ? entry.albumAlternatives : type === 'track' ? entry.trackAlternatives : undefined;
+  let alternatives: string[] | undefined;
+  if (type === 'album') alternatives = entry.albumAlternatives;
+  if (type === 'track') alternatives = entry.trackAlternatives;
   return [entry[type], ...(alternatives ?? [])].filter((id): id is string => id !== null);
 }
 

@@ -9,7 +9,7 @@ import type { SourceErrorKind } from './source-errors.ts';
  * - `idle`: nothing left in the queue; the loop sleeps until new items arrive.
  * - `outage`: the source is down; the circuit breaker is open and no item is touched.
  * - `rate_limited`: the source returned HTTP 429; the loop waits for `Retry-After`.
- * - `contract`: the source answers with a shape Liner cannot read; treated like an outage.
+ * - `contract`: the source responds in a shape Liner cannot read, so it is treated like an outage.
  * - `crashed`: the worker process crashed repeatedly and was not restarted.
  */
 export const SOURCE_STATES = ['disabled', 'running', 'paused', 'idle', 'outage', 'rate_limited', 'contract', 'crashed'] as const;
@@ -66,7 +66,7 @@ export interface SourceStatus {
   source: SourceId;
   enabled: boolean;
   paused: boolean;
-  /** Who paused the loop: the user, or a running scan. */
+  /** Origin of the pause: the user, or a running scan. */
   pausedBy: 'user' | 'scan' | null;
   state: SourceStateName;
   outage: OutageInfo | null;

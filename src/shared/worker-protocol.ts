@@ -50,13 +50,13 @@ export interface WorkItem extends ItemKey {
   name: string;
   /** The id the user set by hand; the worker refreshes through it instead of searching. */
   manualId: string | null;
-  /** Why the item cannot be searched (empty name, no title tag); null when it can. */
+  /** Reason the item cannot be searched (empty name, no title tag), or null when it can. */
   unsearchableReason: string | null;
   attempts: number;
   query: MatchQuery;
 }
 
-/** What the worker decided for one item; main writes it in one transaction. */
+/** The worker's decision for one item. Main writes it in one transaction. */
 export interface ItemResult extends ItemKey {
   status: MatchStatus;
   sourceId: string | null;
@@ -65,7 +65,7 @@ export interface ItemResult extends ItemKey {
   imageUrl: string | null;
   label: string | null;
   trackCount: number | null;
-  /** Why the item ended `not_found` or `error`. */
+  /** Reason the item ended `not_found` or `error`. */
   reason: string | null;
 }
 

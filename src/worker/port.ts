@@ -1,7 +1,7 @@
 /**
  * The worker side of the parent link. A worker runs either as an Electron
  * utility process (`process.parentPort`) or as a Node child forked with an
- * IPC channel (`process.send`); both carry structured-clone messages, so the
+ * IPC channel (`process.send`). Both carry structured-clone messages, so the
  * worker code above this adapter is the same in both.
  */
 export interface ParentPort<Incoming, Outgoing> {
@@ -39,7 +39,7 @@ export function connectToParent<Incoming, Outgoing>(): ParentPort<Incoming, Outg
 
 /**
  * Ends the worker when its parent disappears, so no orphan keeps running.
- * Ctrl+C in a terminal sends SIGINT to the whole process group; the worker
+ * Ctrl+C in a terminal sends SIGINT to the whole process group. The worker
  * ignores it and lets the parent stop it in order, so a normal stop is not
  * mistaken for a crash and the write in flight is finished.
  */

@@ -74,18 +74,18 @@ Options:
 };
 
 function saveOverrides(settings: { set(key: SettingKey, value: unknown): unknown }, overrides: Partial<Record<SettingKey, unknown>>): void {
-  const given = Object.entries(overrides).filter(([, value]) => value !== undefined) as [SettingKey, unknown][];
+  const overridden = Object.entries(overrides).filter(([, value]) => value !== undefined) as [SettingKey, unknown][];
 
-  // Every value is checked before any is saved, and only a bad value is a
-  // usage error; a database error while saving is a plain failure.
-  for (const [key, value] of given) {
+  // Every value is checked before any is saved. Only a bad value is a usage
+  // error, because a database error while saving is a plain failure.
+  for (const [key, value] of overridden) {
     try {
       validateSetting(key, value);
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
   }
-  for (const [key, value] of given) settings.set(key, value);
+  for (const [key, value] of overridden) settings.set(key, value);
 }
 
 /** Runs the controller until a stop condition holds, drawing a progress line on a terminal. */

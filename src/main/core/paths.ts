@@ -5,7 +5,7 @@ import path from 'node:path';
 export const APP_FOLDER_NAME = 'Liner';
 
 /**
- * The per-user app data folder, the same one Electron's `userData` resolves
+ * Returns the per-user app data folder, the same one Electron's `userData` resolves
  * to, so the CLI and the desktop app share one database: `%APPDATA%\Liner`
  * on Windows, `~/Library/Application Support/Liner` on macOS,
  * `$XDG_CONFIG_HOME/Liner` (default `~/.config/Liner`) elsewhere.
@@ -20,7 +20,7 @@ export function appDataFolder(env: NodeJS.ProcessEnv = process.env, platform = p
   return path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), APP_FOLDER_NAME);
 }
 
-/** The database path: `--db`, then `LINER_DB`, then `liner.db` in the app data folder. */
+/** Resolves the database path: `--db`, then `LINER_DB`, then `liner.db` in the app data folder. */
 export function resolveDatabasePath(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   if (flag !== undefined && flag.trim() === '') {
     throw new Error('the database path given with --db is empty; pass a file path, or leave out --db for the default database');
@@ -30,7 +30,7 @@ export function resolveDatabasePath(flag: string | undefined, env: NodeJS.Proces
   return path.join(appDataFolder(env), 'liner.db');
 }
 
-/** The log file: `LINER_LOG_FILE`, else `logs/liner.log` in the app data folder. */
+/** Resolves the log file: `LINER_LOG_FILE`, else `logs/liner.log` in the app data folder. */
 export function resolveLogPath(env: NodeJS.ProcessEnv = process.env): string {
   if (env.LINER_LOG_FILE) return path.resolve(env.LINER_LOG_FILE);
   return path.join(appDataFolder(env), 'logs', 'liner.log');

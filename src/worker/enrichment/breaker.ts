@@ -29,14 +29,14 @@ interface Episode {
   lastError: string;
 }
 
-/** What a failure did to the breaker; only `opened` starts a new outage worth a warning. */
+/** Effect of a failure on the breaker. Only `opened` starts a new outage worth a warning. */
 export type FailureEffect = 'opened' | 'extended';
 
 /**
- * How soon after closing a failure still counts as the same outage, in ms:
- * twice the last wait, but at most a minute, so a flapping source keeps its
- * back-off while a failure minutes after a real recovery starts over at the
- * first step.
+ * Time after closing during which a failure still counts as the same outage,
+ * in ms: twice the last wait, but at most a minute. A flapping source so keeps
+ * its back-off, while a failure minutes after a real recovery starts over at
+ * the first step.
  */
 export const MAX_FLAPPING_WINDOW_MS = 60_000;
 
@@ -91,7 +91,7 @@ export class OutageBreaker {
     return Math.max(0, this.episode.nextAttemptMono - this.clock.monotonic());
   }
 
-  /** The probe succeeded: let one item request through to decide. */
+  /** Lets one item request through to decide, after the probe succeeded. */
   markHalfOpen(): void {
     if (this.episode) this.halfOpen = true;
   }
@@ -128,7 +128,7 @@ export class OutageBreaker {
     return 'opened';
   }
 
-  /** Records an answer from the source. Returns the outage duration in ms when this closed the breaker. */
+  /** Records a response from the source. Returns the outage duration in ms when this closed the breaker. */
   recordSuccess(): number | null {
     const episode = this.episode;
     if (!episode) return null;

@@ -1,5 +1,5 @@
 /**
- * Time as the enrichment loop sees it. Waits are measured on the monotonic
+ * Time for the enrichment loop. Waits are measured on the monotonic
  * clock, so a wall-clock jump (NTP, a user changing the time, resume from
  * sleep) neither shortens nor stretches a back-off. The wall clock only
  * stamps times that are stored or shown.
@@ -38,7 +38,7 @@ interface PendingSleep {
 }
 
 /**
- * A clock that moves only when told, for simulating hours of back-off in
+ * A clock that moves only when a test advances it, for simulating hours of back-off in
  * milliseconds. `advance` runs every sleep that falls due, in order, letting
  * the awakened code run before the next one fires.
  */

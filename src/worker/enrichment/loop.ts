@@ -19,7 +19,7 @@ import { describeSourceError } from './describe-error.ts';
 import { ItemFailureLog } from './item-failure-log.ts';
 import { Waker } from './waker.ts';
 
-/** The main process as the loop sees it: where items come from and results go. */
+/** The main process from the loop's side: where items come from and results go. */
 export interface WorkLink {
   requestItem(): Promise<WorkItem | null>;
   /** Resolves once main has written the result. */
@@ -38,7 +38,7 @@ export interface SourceClient extends CatalogLookup {
 
 export type SourceClientFactory = (settings: AmazonSourceSettings) => SourceClient;
 
-/** Unreadable answers in a row after which the source counts as changed (`contract`). */
+/** Unreadable responses in a row after which the source counts as changed (`contract`). */
 const CONTRACT_FAILURES_TO_STOP = 3;
 const IDLE_SLEEP_MIN_MS = 1_000;
 const IDLE_SLEEP_MAX_MS = 60_000;
@@ -47,7 +47,7 @@ const IDLE_SLEEP_MAX_MS = 60_000;
  * The enrichment loop of one source: pull an item, match it, send the result,
  * and on a whole-source failure leave the item untouched and wait out the
  * circuit breaker. It never marks an item for an outage, a rate limit or an
- * unreadable answer.
+ * unreadable response.
  */
 export class EnrichmentLoop {
   private readonly link: WorkLink;
@@ -123,7 +123,7 @@ export class EnrichmentLoop {
 
   /**
    * Closes a client replaced by new settings. The item in flight still uses
-   * it, so it is closed once that item is done; closing it earlier failed the
+   * it, so it is closed once that item is done. Closing it earlier failed the
    * item with "client is closed" and marked it as an error.
    */
   private retireClient(client: SourceClient): void {
@@ -232,7 +232,7 @@ export class EnrichmentLoop {
     }
   }
 
-  /** One cache across items, so an album and its tracks share their search. */
+  /** Returns the lookup cache shared across items, so an album and its tracks share their search. */
   private lookup(): CachedLookup {
     if (!this.cache) this.cache = new CachedLookup(this.requireClient(), this.requirePacer(), this.shutdown.signal);
     return this.cache;
@@ -299,7 +299,7 @@ export class EnrichmentLoop {
     }
   }
 
-  /** Any answer from the source closes the breaker and ends a rate-limit episode. */
+  /** Closes the breaker and ends a rate-limit episode after any response from the source. */
   private sourceAnswered(): void {
     this.contractFailures = 0;
     this.rateLimit.end();

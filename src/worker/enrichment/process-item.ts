@@ -18,7 +18,7 @@ function result(item: WorkItem, fields: Partial<ItemResult> & Pick<ItemResult, '
 
 /**
  * Decides one item. Source errors (`SourceError`) propagate to the loop,
- * which tells whole-source failures from per-item ones.
+ * which separates whole-source failures from per-item ones.
  */
 export async function processItem(item: WorkItem, lookup: CatalogLookup): Promise<ItemResult> {
   if (item.unsearchableReason) {

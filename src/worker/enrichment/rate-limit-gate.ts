@@ -7,9 +7,9 @@ export const MIN_RATE_LIMIT_WAIT_MS = 1_000;
 export const MAX_RATE_LIMIT_WAIT_MS = 60 * 60_000;
 
 /**
- * Waits out HTTP 429 answers. Uses the server's `Retry-After` when it sends
+ * Waits out HTTP 429 responses. Uses the server's `Retry-After` when it sends
  * one (clamped), else a doubling back-off from the outage schedule's first
- * delay. Logs one line per episode; an answer from the source ends it.
+ * delay. Logs one line per episode, and a normal response from the source ends it.
  */
 export class RateLimitGate {
   private readonly clock: Clock;
@@ -59,12 +59,12 @@ export class RateLimitGate {
     this.episode = { sinceMs: this.clock.now(), untilMono: this.clock.monotonic() + remaining, fallbackDelayMs: this.initialDelayMs };
   }
 
-  /** Ends the episode after the source answered normally. */
+  /** Ends the episode after a normal response from the source. */
   end(): void {
     this.episode = null;
   }
 
-  /** Lets the next request through at once ("Check now"); the episode stays open until an answer. */
+  /** Lets the next request through at once. The episode stays open until a normal response. */
   clear(): void {
     if (this.episode) this.episode.untilMono = this.clock.monotonic();
   }

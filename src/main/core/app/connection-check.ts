@@ -136,8 +136,9 @@ export function describeRequestFailure(error: unknown, url: URL, timeoutMs: numb
 
 /**
  * Sends one `GET <baseUrl>/api/status` and reports in plain words whether
- * the instance is up. Never throws; every failure becomes `ok: false`.
- * `baseUrl` must already be validated (http or https, no trailing slash).
+ * the instance is up. Network and response failures become `ok: false`
+ * instead of exceptions. `baseUrl` must already be validated (http or https,
+ * no trailing slash), because an invalid URL throws.
  */
 export async function checkConnection(baseUrl: string, timeoutMs = DEFAULT_CHECK_TIMEOUT_MS): Promise<ConnectionCheck> {
   const url = new URL(`${baseUrl}/api/status`);

@@ -10,7 +10,7 @@ export interface RetryPolicy {
   baseDelayMs: number;
 }
 
-/** What the writer stored, which may differ from what the worker proposed. */
+/** Outcome the writer stored, which may differ from the worker's proposal. */
 export type WriteOutcome = 'matched' | 'not_found' | 'error' | 'conflict' | 'missing';
 
 /**
@@ -109,7 +109,7 @@ export class ResultWriter {
     this.statements.settled[result.entityType].run({ id: result.id, now, status, attempts, reason, nextRetryAt });
   }
 
-  /** Returns the name of another artist that holds `sourceId` under a different name, if any. */
+  /** Returns the name of another artist that has `sourceId` under a different name, if any. */
   private conflictingArtist(artistId: number, sourceId: string): string | null {
     const own = this.statements.artistName.get(artistId) as { name: string } | undefined;
     if (!own) return null;
