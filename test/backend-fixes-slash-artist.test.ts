@@ -53,7 +53,17 @@ describe('keepSlashArtistWhole', () => {
     expect(keepSlashArtistWhole(metadata)).toEqual({ artist: 'Janelle Monáe', artists: ['Janelle Monáe', 'Roman Gianarthur'] });
   });
 
-  it('joins a name with a one-word part', () => {
+  it('keeps a list with one multi-word name apart', () => {
+    const parts = ['Explosions In The Sky', 'Another', 'And Another'];
+    const metadata = metadataOf({
+      artist: parts[0],
+      artists: parts,
+      native: { 'ID3v2.3': parts.map((value) => ({ id: 'TPE1', value })) },
+    });
+    expect(keepSlashArtistWhole(metadata)).toEqual({ artist: 'Explosions In The Sky', artists: parts });
+  });
+
+  it('joins a name of one-word parts', () => {
     const metadata = metadataOf({
       artist: 'DJ',
       artists: ['DJ', 'rupture'],

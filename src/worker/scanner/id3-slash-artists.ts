@@ -14,15 +14,15 @@ export interface ArtistTags {
  *
  * music-metadata 11.16 splits those frames at "/", because ID3v2.3 names "/"
  * as the separator of several performers, so "AC/DC" arrives as "AC" and
- * "DC". The parts are joined back unless every part is a name of several
- * words ("Janelle Monáe/Roman Gianarthur"), because that is how taggers
- * write a list of artists. A name such as "AC/DC" or "Au/Ra" has a one-word
- * part. A frame split at NUL (music-metadata warns "uses non standard
+ * "DC". The parts are joined back only when every part is a single word
+ * ("AC/DC", "Au/Ra"). A part of several words ("Janelle Monáe/Roman
+ * Gianarthur", "Explosions In The Sky/Another") marks a list of artists,
+ * because that is how taggers write one. A frame split at NUL (music-metadata warns "uses non standard
  * null-separator") contains separate values and stays split, as do ID3v2.4
  * NUL values and repeated Vorbis fields, which music-metadata never splits
  * at "/".
  *
- * NOTE: the several-words rule is a guess, so "Beyoncé/Shakira" stays one
+ * NOTE: the one-word rule is a guess, so "Beyoncé/Shakira" stays one
  * artist. music-metadata trims each part, so "AC / DC" comes back as "AC/DC".
  */
 export function keepSlashArtistWhole(metadata: IAudioMetadata): ArtistTags {
@@ -32,7 +32,7 @@ export function keepSlashArtistWhole(metadata: IAudioMetadata): ArtistTags {
     const parts = (metadata.native[tagType] ?? []).filter((tag) => tag.id === frameId).map((tag) => String(tag.value));
     if (parts.length < 2 || parts[0] !== tags.artist) continue;
     if (splitAtNul(metadata, tagType, frameId)) continue;
-    if (parts.every((part) => /\s/.test(part))) continue;
+    if (parts.some((part) => /\s/.test(part))) continue;
 
     const whole = parts.join('/');
     return { artist: whole, artists: [whole, ...tags.artists.filter((name) => !parts.includes(name))] };
